@@ -1,0 +1,779 @@
+"""Extractive summaries of Arabic articles: the most important sentences, verbatim, in order.
+
+Usage: `summarize article.txt`, `cat article.txt | summarize -n 5`, or from Python
+`summarize.summarize(text, sentences=3).sentences`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import functools
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NoReturn
+
+import click
+import Stemmer
+from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
+from pyarabic import araby
+
+__version__ = "0.1.0"
+__all__ = [
+    "Article",
+    "InputError",
+    "Sentence",
+    "Summary",
+    "__version__",
+    "decode",
+    "main",
+    "normalize",
+    "parse_article",
+    "score",
+    "select",
+    "split_sentences",
+    "summarize",
+    "tokenize",
+]
+
+DEFAULT_SENTENCES = 3
+DEFAULT_KEYWORDS = 10
+
+# --- Normalization -----------------------------------------------------------------
+
+# Characters that carry no meaning for matching words: bidi controls, zero-width
+# joiners and spaces, the byte-order mark.
+INVISIBLES = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+# pyarabic's DIACRITICS are the combining marks of the Arabic block: harakat, tanwin,
+# shadda, sukun, dagger alef and the Quranic annotation signs; Extended-A adds more
+# Quranic marks that pyarabic does not list.
+EXTENDED_MARKS = "".join(map(chr, range(0x08D3, 0x0900)))
+# Not araby.normalize_alef: it also turns ى into ا, merging على with علا.
+ALEF_FORMS = (araby.ALEF_MADDA, araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_WASLA)
+# Persian yeh and keheh turn up in scraped Arabic pages in place of the Arabic letters.
+PERSIAN_LETTERS = {"\u06cc": araby.YEH, "\u06a9": araby.KAF}
+NORMALIZE_TABLE = MappingProxyType(
+    {
+        **dict.fromkeys(map(ord, INVISIBLES + "".join(araby.DIACRITICS) + EXTENDED_MARKS + araby.TATWEEL)),
+        **{ord(alef): araby.ALEF for alef in ALEF_FORMS},
+        ord(araby.ALEF_MAKSURA): araby.YEH,
+        ord(araby.TEH_MARBUTA): araby.HEH,
+        **{ord(letter): plain for letter, plain in PERSIAN_LETTERS.items()},
+        **{ord(digit): str(value) for value, digit in enumerate(araby.NUMBERS_EAST)},
+        **{ord(digit): str(value) for value, digit in enumerate(araby.NUMBERS_PERS)},
+    }
+)
+
+# --- Patterns ----------------------------------------------------------------------
+
+# A written word: letters with the marks, tatweel and joiners that may sit inside it.
+WORD_MARKS = "".join(araby.DIACRITICS) + EXTENDED_MARKS + "\u0300-\u036f" + INVISIBLES
+RAW_WORD = re.compile(rf"(?:[^\W\d_]|[{WORD_MARKS}])+")
+# Letters only: numbers and punctuation never become keywords.
+LETTERS = re.compile(r"[^\W\d_]+")
+# Tatweel is a letter to Unicode but says nothing on its own.
+ANY_LETTER = re.compile(r"[^\W\d_\u0640]")
+ARABIC_LETTER = re.compile(
+    r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+# Sentence-final punctuation, in runs (?!, ..., ؟!) with any closing quotes or
+# brackets. The Arabic comma ، and the colon are not here: Arabic prose strings many
+# clauses together with commas, so a break there would print half sentences.
+FINAL_PUNCTUATION = ".!?\u061f\u061b\u2026\u06d4"
+CLOSERS = "\"'\u00bb\u201d\u2019\u203a)]}"
+SENTENCE_END = re.compile(f"[{re.escape(FINAL_PUNCTUATION)}]+[{re.escape(CLOSERS)}]*")
+# A line ending in one of these goes on in the next line.
+CONTINUATIONS = ("\u060c", ",", ":", "-", "\u2013", "\u2014")
+BULLET = re.compile(r"\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*]|[-\u2013\u2014]\s)")
+# Share and social-media furniture, matched on normalized text.
+SOCIAL = re.compile(
+    r"مشاركه|شارك|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|انستغرام|انستجرام|تيليجرام|تلغرام|يوتيوب|اقرا ايضا|طباعه"
+    r"|facebook|twitter|whatsapp|telegram|share|print|e-?mail"
+)
+# Line and paragraph breaks that end a block of prose outright.
+PARAGRAPH_SEPARATORS = ("\u2029", "\x0c")
+
+# A line without end punctuation shorter than this is furniture (a date line, a caption,
+# a heading), not prose.
+SHORT_LINE_WORDS = 5
+SOCIAL_LINE_MAX_WORDS = 8
+TITLE_MAX_WORDS = 20
+# The title lends its words to the body: a sentence holding all of them gains this much.
+TITLE_BOOST = 0.5
+SCORE_DIGITS = 4
+
+# --- Stopwords and stemming ---------------------------------------------------------
+
+# arabic-stopwords' classified list holds base forms (في, إلى, الذي); these are common
+# words it lacks that say nothing about what an article is about: reporting verbs,
+# which every news sentence has, and a few frequent function words.
+# One group a line: reporting verbs; auxiliaries; function words.
+EXTRA_STOPWORDS = """
+قال قالت قالوا يقول تقول أضاف أضافت يضيف أوضح أوضحت يوضح أشار أشارت يشير مشيرا مشيرة أكد أكدت يؤكد مؤكدا ذكر ذكرت يذكر
+تم تمت يتم جرى يجري كان كانت يكون تكون كانوا أصبح أصبحت تابع تابعت أعلن أعلنت
+أيضا إلى حتى خلال بين حيث عبر ضمن نحو وفق وفقا حول لدى جميع كافة عدة بعض مثل أكثر أقل
+"""
+# Clitics glued to the front of a word: the conjunctions و and ف, then a preposition
+# with the article (بال, كال, لل) or the article alone.
+PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[وف]?[بل](?=....)")
+# For stopwords, which never take the article: a conjunction, then a preposition.
+CONJUNCTION = re.compile(r"^[وف](?=..)")
+STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
+# Object and possessive pronouns glued to the end, for stopword matching (عليه, منها).
+ENCLITICS = re.compile(r"(?:هما|هم|هن|ها|كما|كم|كن|نا|ه|ك|ي)$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence chosen for the summary.
+
+    Attributes:
+        index: Its position among the article's body sentences, from 0.
+        text: The sentence exactly as it stands in the input.
+        score: The score it was chosen by (higher is more important).
+    """
+
+    index: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What summarize() returns.
+
+    Attributes:
+        sentences: The chosen sentences, in document order.
+        keywords: The article's most important words, most important first.
+        title: The article's title line, if it has one.
+        total_sentences: How many body sentences the article has.
+        total_words: How many words (runs of non-space) those sentences hold.
+    """
+
+    sentences: tuple[Sentence, ...]
+    keywords: tuple[str, ...]
+    title: str | None
+    total_sentences: int
+    total_words: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article split into its parts, page noise set aside.
+
+    Attributes:
+        title: The title line, or None.
+        sentences: The body sentences, verbatim, in order.
+    """
+
+    title: str | None
+    sentences: tuple[str, ...]
+
+
+class InputError(ValueError):
+    """Input that cannot be summarized: undecodable, not text, or empty."""
+
+
+# --- 1. Normalize ------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    r"""Normalize Arabic text for matching words (never for display).
+
+    Presentation forms and ligatures become plain letters; diacritics, tatweel and
+    invisible controls go; alef forms become ا, ى becomes ي and ة becomes ه;
+    Arabic-Indic and Persian digits become ASCII; Latin letters are case-folded.
+
+    Examples:
+        >>> normalize("إِلَى الْمَدْرَسَةِ")
+        'الي المدرسه'
+        >>> normalize("عـــام ٢٠١٩ Gaza")
+        'عام 2019 gaza'
+        >>> normalize("\ufefb")
+        'لا'
+    """
+    return unicodedata.normalize("NFKC", text).translate(NORMALIZE_TABLE).casefold()
+
+
+# --- 2. Split sentences ------------------------------------------------------------
+
+
+def _is_initial(text: str, dot: int) -> bool:
+    """Whether the full stop at text[dot] closes an initial or abbreviation (أ.د.).
+
+    Looks at most three characters back, so that a long word full of dots stays linear.
+    """
+    if dot == 0 or not text[dot - 1].isalpha():
+        return False
+    before = text[dot - 2] if dot >= 2 else " "
+    if before.isalpha() or unicodedata.category(before).startswith("M"):
+        return False  # the end of a longer word, perhaps vocalized (ليلًا.)
+    # A lone letter after a number is an era or unit (1827م. or 1770 م.): it can end a sentence.
+    return not (before.isdigit() or (before.isspace() and dot >= 3 and text[dot - 3].isdigit()))
+
+
+def _sentence_ends(text: str) -> Iterator[int]:
+    """Yield the offsets just past each sentence-final punctuation run in text."""
+    for match in SENTENCE_END.finditer(text):
+        after = text[match.end() : match.end() + 1]
+        # "3.5", "www.x.org" and "أ.د" go on; "الحرب.وقال" lacks only its space.
+        glued = after and not after.isspace()
+        if glued and (not ARABIC_LETTER.match(after) or text[match.start() - 1 : match.start()].isdigit()):
+            continue
+        if match.group() == "." and _is_initial(text, match.start()):
+            continue
+        yield match.end()
+
+
+def _blocks(lines: Iterable[str], keep: Callable[[str], bool]) -> Iterator[str]:
+    """Yield runs of adjacent kept lines, joined as written.
+
+    A blank line, a line that `keep` refuses, or a paragraph separator ends a run: a
+    single line break inside a run is a hard wrap, not a boundary.
+    """
+    block: list[str] = []
+    for line in lines:
+        if line.strip() and keep(line):
+            block.append(line)
+            if not line.endswith(PARAGRAPH_SEPARATORS):
+                continue
+        if block:
+            yield "".join(block)
+            block = []
+    if block:
+        yield "".join(block)
+
+
+def _split_block(block: str) -> Iterator[str]:
+    """Yield the sentences of one block of prose, stripped; pieces without letters go."""
+    start = 0
+    for end in [*_sentence_ends(block), len(block)]:
+        piece = block[start:end].strip()
+        if ANY_LETTER.search(piece):
+            yield piece
+        start = end
+
+
+def split_sentences(text: str) -> list[str]:
+    r"""Split prose into sentences, verbatim and stripped.
+
+    Sentences end at . ! ? ؟ ؛ … (and runs of them, with closing quotes) and at blank
+    lines; not at commas or colons, inside numbers, after initials, or at a single line
+    break (hard-wrapped text is joined back). Pieces without letters are dropped.
+
+    Examples:
+        >>> split_sentences("قرأ أ.د. علي 3.5 صفحة، ثم نام! هل عاد؟ نعم.")
+        ['قرأ أ.د. علي 3.5 صفحة، ثم نام!', 'هل عاد؟', 'نعم.']
+        >>> split_sentences("بدأ الاجتماع\nفي الصباح. وانتهى\n\nثم عادوا")
+        ['بدأ الاجتماع\nفي الصباح.', 'وانتهى', 'ثم عادوا']
+    """
+    blocks = _blocks(text.splitlines(keepends=True), lambda line: True)
+    return [sentence for block in blocks for sentence in _split_block(block)]
+
+
+# --- 3. Set page noise aside -------------------------------------------------------
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with sentence-final punctuation (closing quotes allowed)."""
+    return line.rstrip().rstrip(CLOSERS).endswith(tuple(FINAL_PUNCTUATION))
+
+
+def _is_noise(line: str, text_has_arabic: bool) -> bool:
+    """Whether a line is page furniture rather than prose."""
+    if BULLET.match(line) or not ANY_LETTER.search(line):
+        return True  # bullets of metadata, dates, times, bare counters
+    if text_has_arabic and not ARABIC_LETTER.search(line):
+        return True  # news-picture, image credits, stray markup
+    words = len(line.split())
+    if words <= SOCIAL_LINE_MAX_WORDS and SOCIAL.search(normalize(line)):
+        return True
+    if _ends_sentence(line) or line.rstrip().endswith(CONTINUATIONS):
+        return False
+    return words < SHORT_LINE_WORDS
+
+
+def _is_title(line: str, next_line: str, text_has_arabic: bool) -> bool:
+    """Whether an article's first line is its title: short, unpunctuated, standing apart."""
+    return (
+        (not next_line.strip() or _is_noise(next_line, text_has_arabic))
+        and not BULLET.match(line)
+        and ANY_LETTER.search(line) is not None
+        and (ARABIC_LETTER.search(line) is not None or not text_has_arabic)
+        and len(line.split()) <= TITLE_MAX_WORDS
+        and not _ends_sentence(line)
+    )
+
+
+def parse_article(text: str) -> Article:
+    r"""Split an article into its title and body sentences, setting page noise aside.
+
+    Noise lines (bullets, dates, counters, share lines, short unpunctuated lines and,
+    in Arabic text, lines with no Arabic) are never sentences and never glued onto one.
+
+    Examples:
+        >>> article = parse_article("عنوان الخبر\n\n• 11/22/2019\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
+        >>> article.title, article.sentences
+        ('عنوان الخبر', ('نجح الاجتماع.', 'وانتهى بسلام.'))
+    """
+    lines = text.splitlines(keepends=True)
+    text_has_arabic = ARABIC_LETTER.search(text) is not None
+    body = [i for i, line in enumerate(lines) if line.strip()]
+    title = None
+    if len(body) > 1 and _is_title(lines[body[0]], lines[body[0] + 1], text_has_arabic):
+        title = lines[body[0]].strip()
+        lines = lines[body[0] + 1 :]
+    blocks = _blocks(lines, lambda line: not _is_noise(line, text_has_arabic))
+    return Article(title, tuple(sentence for block in blocks for sentence in _split_block(block)))
+
+
+# --- 4. Tokenize -------------------------------------------------------------------
+
+
+@functools.cache
+def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    """The stopwords, and those of them that take pronoun suffixes, normalized like tokens.
+
+    Loaded once and never changed. The classified list says which words take a suffixed
+    pronoun (عليه, منها); only those are matched with one, so that a noun ending in ة,
+    normalized to ه, is not mistaken for a stopword with a pronoun (طاقه is not طاق+ه).
+    """
+    words = frozenset(normalize(word) for word in [*CLASSIFIED_STOPWORDS, *EXTRA_STOPWORDS.split()])
+    hosts = frozenset(
+        normalize(word)
+        for word, entries in CLASSIFIED_STOPWORDS.items()
+        if any(entry["has_pronoun"] for entry in entries)
+    )
+    return words, hosts
+
+
+def _is_stopword(token: str, stopwords: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether a normalized token is a stopword, alone or with clitics (وفي, لهذا, عليه)."""
+    words, hosts = stopwords
+    for base in (token, CONJUNCTION.sub("", token), STOPWORD_PROCLITICS.sub("", token)):
+        if base in words or ENCLITICS.sub("", base) in hosts:
+            return True
+    return False
+
+
+class _Analyzer:
+    """Turns written words into keyword stems, remembering each word form it has seen.
+
+    One lives for one summarize() call: vocabulary is Zipfian, so most words of an
+    article are repeats and cost a dictionary look-up.
+    """
+
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("arabic")
+        self._stopwords = _stopwords()
+        self._seen: dict[str, tuple[str, ...]] = {}
+
+    def stems(self, word: str) -> tuple[str, ...]:
+        """The keyword stems of one written word (usually one, none for a stopword)."""
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = tuple(
+                self._stem(token)
+                for token in LETTERS.findall(normalize(word))
+                if len(token) > 1 and not _is_stopword(token, self._stopwords)
+            )
+        return found
+
+    def _stem(self, token: str) -> str:
+        # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
+        # final ه goes back to ة so that Snowball's feminine ending rules can fire.
+        bare = PROCLITICS.sub("", token)
+        if bare.endswith(araby.HEH):
+            bare = bare[:-1] + araby.TEH_MARBUTA
+        stem: str = self._stemmer.stemWord(bare)
+        return stem
+
+    def analyze(self, text: str) -> list[tuple[str, str]]:
+        """(written word, stem) for each content word of text, in order."""
+        return [(word, stem) for word in RAW_WORD.findall(text) for stem in self.stems(word)]
+
+
+def tokenize(text: str) -> list[str]:
+    """The keyword stems of text: normalized, stopwords and numbers out, lightly stemmed.
+
+    Examples:
+        >>> tokenize("التنظيم وللتنظيم والتنظيم تنظيم")
+        ['تنظيم', 'تنظيم', 'تنظيم', 'تنظيم']
+        >>> tokenize("قال إن الاجتماع في ٢٠١٩ كان ناجحاً")
+        ['اجتماع', 'ناجح']
+    """
+    return [stem for _, stem in _Analyzer().analyze(text)]
+
+
+# --- 5. Score ----------------------------------------------------------------------
+
+
+def score(sentences: Sequence[Sequence[str]], title: Sequence[str] = ()) -> list[float]:
+    """Score tokenized sentences by how frequent their keywords are in the article.
+
+    A keyword weighs its count over the count of the article's most frequent keyword.
+    A sentence scores the sum of its keywords' weights over the square root of their
+    number, so that length alone does not win, plus TITLE_BOOST times the share of the
+    title's keywords it holds. Scores are rounded: the score shown is the score used.
+
+    Examples:
+        >>> score([["a", "b"], ["a", "a"], ["c"]])
+        [0.9428, 1.4142, 0.3333]
+        >>> score([["a"], ["b"]], title=["b"])
+        [1.0, 1.5]
+    """
+    counts = Counter(token for tokens in sentences for token in tokens)
+    top = max(counts.values(), default=1)
+    title_keywords = set(title)
+    scores = []
+    for tokens in sentences:
+        frequency = sum(counts[token] for token in tokens) / top / math.sqrt(len(tokens)) if tokens else 0.0
+        overlap = len(title_keywords.intersection(tokens)) / len(title_keywords) if title_keywords else 0.0
+        scores.append(round(frequency + TITLE_BOOST * overlap, SCORE_DIGITS))
+    return scores
+
+
+# --- 6. Select ---------------------------------------------------------------------
+
+
+def select(
+    scores: Sequence[float], lengths: Sequence[int], *, sentences: int | None = None, words: int | None = None
+) -> list[int]:
+    """Choose sentences by score within a budget; return their indexes in document order.
+
+    Ranks by score (ties go to the earlier sentence), then keeps the first `sentences`,
+    or every sentence that still fits in `words` (one that would overflow is passed
+    over for a later one that fits). A budget never leaves a non-empty text with nothing.
+
+    Examples:
+        >>> select([0.1, 0.9, 0.5, 0.9], [5, 5, 5, 5], sentences=2)
+        [1, 3]
+        >>> select([0.9, 0.5, 0.1], [6, 6, 3], words=10)
+        [0, 2]
+        >>> select([0.9, 0.5], [80, 6], words=10)
+        [1]
+        >>> select([0.9, 0.5], [80, 60], words=10)
+        [0]
+    """
+    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    if sentences is not None:
+        return sorted(ranked[:sentences])
+    if words is None:
+        return sorted(ranked)
+    chosen, used = [], 0
+    for i in ranked:
+        if used + lengths[i] <= words:
+            chosen.append(i)
+            used += lengths[i]
+    return sorted(chosen or ranked[:1])
+
+
+# --- The public API ------------------------------------------------------------------
+
+
+def _keywords(analyzed: Iterable[Sequence[tuple[str, str]]], limit: int) -> tuple[str, ...]:
+    """The most frequent stems, each shown as its most frequent written form."""
+    stems: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for pairs in analyzed:
+        for word, stem in pairs:
+            stems[stem] += 1
+            forms.setdefault(stem, Counter())[word] += 1
+    # Counter.most_common keeps first-seen order among equals: ties go to the earlier word.
+    return tuple(forms[stem].most_common(1)[0][0] for stem, _ in stems.most_common(limit))
+
+
+def summarize(
+    text: str,
+    *,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    keywords: int = DEFAULT_KEYWORDS,
+) -> Summary:
+    """Summarize an article: its most important sentences, verbatim, in document order.
+
+    Give at most one length: `sentences` (how many), `words` (whole sentences totalling
+    at most that many words, at least one sentence) or `ratio` (about that share of the
+    article's words). With none, DEFAULT_SENTENCES sentences.
+
+    Args:
+        text: The article.
+        sentences: How many sentences to keep (>= 1).
+        words: The word budget (>= 1).
+        ratio: The share of the article's words to keep (0 < ratio <= 1).
+        keywords: How many keywords to report (>= 0).
+
+    Returns:
+        The summary; empty when the text holds no prose.
+
+    Raises:
+        ValueError: More than one length is given, or one is out of range.
+
+    Examples:
+        >>> text = "سقط المطر على المدينة. المطر غزير في المدينة اليوم. ذهب الأطفال إلى المدرسة."
+        >>> [s.text for s in summarize(text, sentences=1).sentences]
+        ['المطر غزير في المدينة اليوم.']
+    """
+    if sum(option is not None for option in (sentences, words, ratio)) > 1:
+        raise ValueError("give at most one of sentences, words and ratio")
+    if (sentences is not None and sentences < 1) or (words is not None and words < 1):
+        raise ValueError("sentences and words must be at least 1")
+    if ratio is not None and not 0 < ratio <= 1:
+        raise ValueError("ratio must be above 0 and at most 1")
+    if keywords < 0:
+        raise ValueError("keywords must be at least 0")
+
+    article = parse_article(text)
+    analyzer = _Analyzer()
+    analyzed = [analyzer.analyze(sentence) for sentence in article.sentences]
+    title_stems = [stem for _, stem in analyzer.analyze(article.title or "")]
+    scores = score([[stem for _, stem in pairs] for pairs in analyzed], title_stems)
+    lengths = [len(sentence.split()) for sentence in article.sentences]
+    total_words = sum(lengths)
+    if ratio is not None:
+        words = max(1, round(ratio * total_words))
+    if words is None and sentences is None:
+        sentences = DEFAULT_SENTENCES
+    chosen = select(scores, lengths, sentences=sentences, words=words)
+    return Summary(
+        sentences=tuple(Sentence(i, article.sentences[i], scores[i]) for i in chosen),
+        keywords=_keywords(analyzed, keywords),
+        title=article.title,
+        total_sentences=len(article.sentences),
+        total_words=total_words,
+    )
+
+
+# --- Input decoding ------------------------------------------------------------------
+
+# Control characters never found in text (tab, line feed, form feed and carriage return are).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Windows-1256 maps every byte to something, so what it decodes must still look like
+# text: at least this share of the non-space characters are letters or their marks.
+MIN_LETTER_SHARE = 0.5
+
+
+def _looks_like_text(text: str) -> bool:
+    """Whether decoded text holds no control characters and is mostly letters."""
+    if CONTROL_CHARACTER.search(text):
+        return False
+    letters = len(text) - len(RAW_WORD.sub("", text))
+    visible = len(re.sub(r"\s+", "", text))
+    return letters >= MIN_LETTER_SHARE * visible
+
+
+def _readings(data: bytes) -> Iterator[str]:
+    """The decodings worth trying for bytes of unknown encoding, most likely first."""
+    declared = next((name for bom, name in BOMS if data.startswith(bom)), None)
+    for encoding in (declared,) if declared else ("utf-8", "cp1256"):
+        try:
+            yield data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    r"""Decode the bytes of an article, detecting the encoding unless one is named.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognized; other bytes are
+    tried as Windows-1256, the usual legacy Arabic encoding. A leading BOM is dropped.
+
+    Args:
+        data: The raw input.
+        encoding: A Python codec name that overrides detection.
+
+    Returns:
+        The text (empty for empty input).
+
+    Raises:
+        InputError: The bytes do not decode, or decode to something that is not text.
+
+    Examples:
+        >>> decode("سلام".encode("cp1256"))
+        'سلام'
+        >>> decode(b"\x00\x01\x02")
+        Traceback (most recent call last):
+        ...
+        summarize.InputError: not text (binary data or an unknown encoding)
+    """
+    readings: Iterable[str] = _readings(data)
+    if encoding is not None:
+        try:
+            readings = [data.decode(encoding)]
+        except LookupError:
+            raise InputError(f"unknown encoding: {encoding}") from None
+        except UnicodeDecodeError as error:
+            raise InputError(f"cannot be decoded as {encoding} (byte {error.start})") from None
+    for reading in readings:
+        text = reading.removeprefix("\ufeff")
+        if _looks_like_text(text):
+            return text
+    raise InputError("not text (binary data or an unknown encoding)")
+
+
+# --- Command line ----------------------------------------------------------------------
+
+EXIT_INPUT_ERROR = 1
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a program killed by SIGPIPE
+EPILOG = """\b
+Examples:
+  summarize article.txt
+  cat article.txt | summarize -n 5
+  summarize --words 80 --format json article.txt
+  summarize -k 5 first.txt second.txt
+
+\b
+Exit codes: 0 every input summarized; 1 some input could not be
+summarized (it is named on stderr, the others are still printed);
+2 usage error; 130 interrupted; 141 output closed early."""
+
+
+def _label(name: str) -> str:
+    return "standard input" if name == "-" else name
+
+
+def _read(name: str, encoding: str | None) -> str:
+    """Read and decode one input ('-' is standard input); refuse empty text."""
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        else:
+            with open(name, "rb") as file:
+                data = file.read()
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    text = decode(data, encoding)
+    if not text.strip():
+        raise InputError("empty input")
+    return text
+
+
+def _one_line(text: str) -> str:
+    """A hard-wrapped sentence on one line: each line break and its indent become a space."""
+    return " ".join(line.strip() for line in text.splitlines())
+
+
+def render_text(summary: Summary, keywords: int = 0) -> str:
+    """The summary as text: one sentence a line, after a keywords line when asked for."""
+    lines = [f"keywords: {'، '.join(summary.keywords[:keywords])}", ""] if keywords else []
+    lines += [_one_line(sentence.text) for sentence in summary.sentences]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(summary: Summary, source: str) -> str:
+    r"""The summary as one line of JSON (UTF-8 text, no \u escapes)."""
+    import json  # only JSON output pays for the import
+
+    record = {
+        "source": source,
+        "title": summary.title,
+        "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in summary.sentences],
+        "keywords": list(summary.keywords),
+        "stats": {"sentences": summary.total_sentences, "words": summary.total_words},
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding: {value}") from None
+    return value
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    import os
+
+    # ValueError and OSError: not a real file descriptor (as under click's test runner).
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
+    click.echo(f"summarize: {message}", err=True)
+    ctx.exit(code)
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1)
+@click.option("-n", "--sentences", type=click.IntRange(min=1), help=f"Keep N sentences [default: {DEFAULT_SENTENCES}].")
+@click.option("-w", "--words", type=click.IntRange(min=1), help="Keep whole sentences totalling at most N words.")
+@click.option("-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), help="Keep about this share of the words.")
+@click.option("-k", "--keywords", type=click.IntRange(min=0), help="Also print the top N keywords.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--encoding", callback=_check_encoding, help="Read input in this encoding instead of detecting it.")
+@click.version_option(__version__, prog_name="summarize")
+@click.pass_context
+def main(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    sentences: int | None,
+    words: int | None,
+    ratio: float | None,
+    keywords: int | None,
+    output_format: str,
+    encoding: str | None,
+) -> None:
+    """Print the most important sentences of each Arabic article, verbatim, in order.
+
+    Reads each FILE, or standard input when there is none or FILE is -.
+    """
+    if sum(option is not None for option in (sentences, words, ratio)) > 1:
+        raise click.UsageError("give at most one of --sentences, --words and --ratio")
+    if not files and sys.stdin is not None and sys.stdin.isatty():
+        _fail(ctx, f"no input: give a FILE or pipe text in\n{ctx.get_usage()}", click.UsageError.exit_code)
+    stdout = sys.stdout.buffer
+    failed, printed = False, 0
+    try:
+        for name in files or ("-",):
+            try:
+                text = _read(name, encoding)
+                count = DEFAULT_KEYWORDS if keywords is None and output_format == "json" else keywords or 0
+                summary = summarize(text, sentences=sentences, words=words, ratio=ratio, keywords=count)
+                if not summary.sentences:
+                    raise InputError("no sentences to summarize")
+            except InputError as error:
+                click.echo(f"summarize: {_label(name)}: {error}", err=True)
+                failed = True
+                continue
+            if not ARABIC_LETTER.search(text):
+                click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
+            if output_format == "json":
+                output = render_json(summary, name)
+            else:
+                header = f"==> {_label(name)} <==\n" if len(files) > 1 else ""
+                output = ("\n" if printed else "") + header + render_text(summary, count)
+            stdout.write(output.encode())
+            stdout.flush()
+            printed += 1
+    except KeyboardInterrupt:
+        ctx.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        ctx.exit(EXIT_BROKEN_PIPE)
+    except OSError as error:
+        _silence_stdout()
+        _fail(ctx, f"write error: {error.strerror or error}", EXIT_INPUT_ERROR)
+    ctx.exit(EXIT_INPUT_ERROR if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
