@@ -710,12 +710,36 @@ def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1)
-@click.option("-n", "--sentences", type=click.IntRange(min=1), help=f"Keep N sentences [default: {DEFAULT_SENTENCES}].")
-@click.option("-w", "--words", type=click.IntRange(min=1), help="Keep whole sentences totalling at most N words.")
-@click.option("-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), help="Keep about this share of the words.")
-@click.option("-k", "--keywords", type=click.IntRange(min=0), help="Also print the top N keywords.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--encoding", callback=_check_encoding, help="Read input in this encoding instead of detecting it.")
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help=f"Keep N sentences [default: {DEFAULT_SENTENCES}].",
+)
+@click.option(
+    "-w", "--words", type=click.IntRange(min=1), metavar="N", help="Keep whole sentences totalling at most N words."
+)
+@click.option(
+    "-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), metavar="R", help="Keep about this share of the words."
+)
+@click.option(
+    "-k",
+    "--keywords",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"Also print the top N keywords [default: none in text, {DEFAULT_KEYWORDS} in JSON].",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    help="text: one sentence a line; json: one object a line per input [default: text].",
+)
+@click.option(
+    "--encoding", metavar="NAME", callback=_check_encoding, help="Read input in this encoding instead of detecting it."
+)
 @click.version_option(__version__, prog_name="summarize")
 @click.pass_context
 def main(
