@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import functools
+import os
 import re
 import sys
 import unicodedata
@@ -110,12 +111,12 @@ SCORE_DIGITS = 4
 # --- Stopwords and stemming ---------------------------------------------------------
 
 # arabic-stopwords' classified list holds base forms (في, إلى, الذي); these are common
-# words it lacks that say nothing about what an article is about: reporting verbs,
-# which every news sentence has, and a few frequent function words.
-# One group a line: reporting verbs; auxiliaries; function words.
+# words it lacks that say nothing about what an article is about. One group a line:
+# reporting verbs, which every news sentence has (two lines); auxiliaries; function words.
 EXTRA_STOPWORDS = """
 قال قالت قالوا يقول تقول أضاف أضافت يضيف أوضح أوضحت يوضح أشار أشارت يشير مشيرا مشيرة أكد أكدت يؤكد مؤكدا ذكر ذكرت يذكر
-تم تمت يتم جرى يجري كان كانت يكون تكون كانوا أصبح أصبحت تابع تابعت أعلن أعلنت
+تابع تابعت أعلن أعلنت
+تم تمت يتم جرى يجري كان كانت يكون تكون كانوا أصبح أصبحت
 أيضا إلى حتى خلال بين حيث عبر ضمن نحو وفق وفقا حول لدى جميع كافة عدة بعض مثل أكثر أقل
 """
 # Clitics glued to the front of a word: the conjunctions و and ف, then a preposition
@@ -696,8 +697,6 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
-    import os
-
     # ValueError and OSError: not a real file descriptor (as under click's test runner).
     with contextlib.suppress(OSError, ValueError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -760,13 +759,13 @@ def main(
         raise click.UsageError("give at most one of --sentences, --words and --ratio")
     if not files and sys.stdin is not None and sys.stdin.isatty():
         _fail(ctx, f"no input: give a FILE or pipe text in\n{ctx.get_usage()}", click.UsageError.exit_code)
+    count = DEFAULT_KEYWORDS if keywords is None and output_format == "json" else keywords or 0
     stdout = sys.stdout.buffer
     failed, printed = False, 0
     try:
         for name in files or ("-",):
             try:
                 text = _read(name, encoding)
-                count = DEFAULT_KEYWORDS if keywords is None and output_format == "json" else keywords or 0
                 summary = summarize(text, sentences=sentences, words=words, ratio=ratio, keywords=count)
                 if not summary.sentences:
                     raise InputError("no sentences to summarize")
