@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import functools
 import os
 import re
@@ -17,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 import click
 import Stemmer
@@ -91,7 +92,8 @@ SENTENCE_END = re.compile(f"[{re.escape(FINAL_PUNCTUATION)}]+[{re.escape(CLOSERS
 # A line ending in one of these goes on in the next line.
 CONTINUATIONS = ("\u060c", ",", ":", "-", "\u2013", "\u2014")
 BULLET = re.compile(r"\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2219*]|[-\u2013\u2014]\s)")
-# Share and social-media furniture, matched on normalized text.
+# Share and social-media furniture: an unpunctuated line opening with one of these
+# (normalized), so that prose about sharing (وشارك في الاجتماع...) stays.
 SOCIAL = re.compile(
     r"مشاركه|شارك|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|انستغرام|انستجرام|تيليجرام|تلغرام|يوتيوب|اقرا ايضا|طباعه"
     r"|facebook|twitter|whatsapp|telegram|share|print|e-?mail"
@@ -120,8 +122,9 @@ EXTRA_STOPWORDS = """
 أيضا إلى حتى خلال بين حيث عبر ضمن نحو وفق وفقا حول لدى جميع كافة عدة بعض مثل أكثر أقل
 """
 # Clitics glued to the front of a word: the conjunctions و and ف, then a preposition
-# with the article (بال, كال, لل) or the article alone.
-PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[وف]?[بل](?=....)")
+# with the article (بال, كال, لل) or the article alone; or a lone ب or ل before four
+# letters or more (لتمويل), which can eat a root letter (لبنان): a light stemmer's trade.
+PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
 # For stopwords, which never take the article: a conjunction, then a preposition.
 CONJUNCTION = re.compile(r"^[وف](?=..)")
 STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
@@ -291,12 +294,12 @@ def _is_noise(line: str, text_has_arabic: bool) -> bool:
         return True  # bullets of metadata, dates, times, bare counters
     if text_has_arabic and not ARABIC_LETTER.search(line):
         return True  # news-picture, image credits, stray markup
-    words = len(line.split())
-    if words <= SOCIAL_LINE_MAX_WORDS and SOCIAL.search(normalize(line)):
-        return True
-    if _ends_sentence(line) or line.rstrip().endswith(CONTINUATIONS):
+    if _ends_sentence(line):
         return False
-    return words < SHORT_LINE_WORDS
+    words = len(line.split())
+    if words <= SOCIAL_LINE_MAX_WORDS and SOCIAL.match(normalize(line).strip()):
+        return True
+    return words < SHORT_LINE_WORDS and not line.rstrip().endswith(CONTINUATIONS)
 
 
 def _is_title(line: str, next_line: str, text_has_arabic: bool) -> bool:
@@ -356,10 +359,11 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
 def _is_stopword(token: str, stopwords: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether a normalized token is a stopword, alone or with clitics (وفي, لهذا, عليه)."""
     words, hosts = stopwords
-    for base in (token, CONJUNCTION.sub("", token), STOPWORD_PROCLITICS.sub("", token)):
-        if base in words or ENCLITICS.sub("", base) in hosts:
-            return True
-    return False
+    bare = CONJUNCTION.sub("", token)
+    # A preposition and a pronoun together would read بلديه as ب+لدي+ه: one or the other.
+    return any(base in words for base in (token, bare, STOPWORD_PROCLITICS.sub("", token))) or any(
+        ENCLITICS.sub("", base) in hosts for base in (token, bare)
+    )
 
 
 class _Analyzer:
@@ -566,6 +570,9 @@ BOMS = (
 # Windows-1256 maps every byte to something, so what it decodes must still look like
 # text: at least this share of the visible characters are letters or their marks.
 MIN_LETTER_SHARE = 0.5
+# Undeclared bytes with at most this share of them invalid as UTF-8 are broken UTF-8:
+# Arabic in Windows-1256 is nearly all bytes that UTF-8 cannot read.
+MAX_BAD_UTF8_SHARE = 0.01
 
 
 def _mostly_letters(text: str) -> bool:
@@ -609,6 +616,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     except UnicodeDecodeError as error:
         if encoding:
             raise InputError(f"cannot be decoded as {encoding} (byte {error.start})") from None
+        # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
+        if data.decode("utf-8", errors="replace").count("\ufffd") <= MAX_BAD_UTF8_SHARE * len(data):
+            raise InputError(f"invalid UTF-8 at byte {error.start}") from None
         # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
         text = data.decode("cp1256")
         if not _mostly_letters(text):
@@ -702,6 +712,17 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write all of data: a short write (a file-size limit, a full disk) must surface as an error."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "nothing could be written")
+        view = view[written:]
+    stream.flush()
+
+
 def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
     click.echo(f"summarize: {message}", err=True)
     ctx.exit(code)
@@ -780,8 +801,7 @@ def main(
             else:
                 header = f"==> {_label(name)} <==\n" if len(files) > 1 else ""
                 output = ("\n" if printed else "") + header + render_text(summary, count)
-            stdout.write(output.encode())
-            stdout.flush()
+            _write_all(stdout, output.encode())
             printed += 1
     except KeyboardInterrupt:
         ctx.exit(EXIT_INTERRUPTED)

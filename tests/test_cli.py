@@ -765,3 +765,25 @@ def test_script_writing_to_full_device_exits_1_with_one_stderr_line(tmp_path: Pa
         )
     assert completed.returncode == 1
     assert completed.stderr == b"summarize: write error: No space left on device\n"
+
+
+class _TrickleStream(io.BytesIO):
+    """A binary stream that takes at most `limit` bytes a write, like a pipe or a nearly full file."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def write(self, data: Any) -> int:
+        return super().write(bytes(data[: self.limit]))
+
+
+def test_short_writes_are_continued_until_all_is_written() -> None:
+    stream = _TrickleStream(limit=3)
+    summarize._write_all(stream, "المطر غزير.".encode())
+    assert stream.getvalue().decode() == "المطر غزير."
+
+
+def test_a_write_that_takes_nothing_is_an_error() -> None:
+    with pytest.raises(OSError, match="nothing could be written"):
+        summarize._write_all(_TrickleStream(limit=0), b"x")

@@ -298,6 +298,9 @@ def test_decode(data: bytes, encoding: str | None, expected: str) -> None:
         pytest.param(ARTICLE.encode("cp1256"), "utf-8", "cannot be decoded as utf-8 (byte 0)", id="wrong-encoding"),
         pytest.param(b"x", "no-such-codec", "unknown text encoding: no-such-codec", id="unknown-encoding"),
         pytest.param(b"x", "rot13", "unknown text encoding: rot13", id="not-a-text-encoding"),
+        pytest.param(
+            "المطر غزير في المدينة اليوم.".encode() * 4 + b"\xff", None, "invalid UTF-8 at byte 204", id="stray-byte"
+        ),
     ],
 )
 def test_decode_rejects(data: bytes, encoding: str | None, message: str) -> None:
