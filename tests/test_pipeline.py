@@ -137,6 +137,19 @@ news-picture
             id="short-heading-is-noise-and-splits",
         ),
         pytest.param(
+            "ذهب الولد إلى المدرسة في الصباح الباكر مع\nأصدقائه الثلاثة\nثم عادوا إلى البيت.\nوانتهى اليوم.",
+            Article(
+                None,
+                ("ذهب الولد إلى المدرسة في الصباح الباكر مع\nأصدقائه الثلاثة\nثم عادوا إلى البيت.", "وانتهى اليوم."),
+            ),
+            id="short-wrapped-line-inside-a-sentence-is-joined",
+        ),
+        pytest.param(
+            "عنوان الخبر\n\nوشارك في الاجتماع ممثلون عن عشرين دولة.\nمشاركة :",
+            Article("عنوان الخبر", ("وشارك في الاجتماع ممثلون عن عشرين دولة.",)),
+            id="prose-about-sharing-is-not-a-share-line",
+        ),
+        pytest.param(
             "وقال الوزير في مؤتمر صحفي:\n«سنواصل العمل حتى النهاية».",
             Article(None, ("وقال الوزير في مؤتمر صحفي:\n«سنواصل العمل حتى النهاية».",)),
             id="colon-line-continues",
@@ -172,6 +185,7 @@ def test_parse_article(text: str, expected: Article) -> None:
         pytest.param("قال إن الاجتماع في ٢٠١٩ كان ناجحاً أيضاً", ["اجتماع", "ناجح"], id="stopwords-and-numbers"),
         pytest.param("الى ان ايضا تم وفي عليه منها لهذا", [], id="stopwords-with-clitics-and-spellings"),
         pytest.param("الطاقة", ["طاق"], id="noun-in-heh-is-not-a-stopword-with-pronoun"),
+        pytest.param("بلدية", ["لد"], id="preposition-and-pronoun-never-both-so-baladiya-stays"),
         pytest.param("الْمَدْرَسَةُ", ["مدرس"], id="vocalized"),
         pytest.param("Energy ENERGY", ["energy", "energy"], id="latin"),
         pytest.param("ﷺ", ["صل", "لة", "سلم"], id="ligature-expands-to-words"),
