@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import enum
 import errno
 import functools
+import itertools
 import os
 import re
 import sys
@@ -288,42 +290,42 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip().rstrip(CLOSERS).endswith(tuple(FINAL_PUNCTUATION))
 
 
-def _is_short_fragment(line: str, text_has_arabic: bool) -> bool:
-    """Whether a line is noise only for being short and unpunctuated (it may be a wrapped piece)."""
-    return not _is_furniture(line, text_has_arabic) and len(line.split()) < SHORT_LINE_WORDS
+class _Line(enum.Enum):
+    """What a line of an article is, judged on its own."""
+
+    FURNITURE = enum.auto()  # bullets, dates, counters, share lines, lines without Arabic
+    SHORT = enum.auto()  # too short and unpunctuated to be prose alone; may be a wrapped piece
+    PROSE = enum.auto()
 
 
-def _is_noise(line: str, text_has_arabic: bool) -> bool:
-    """Whether a line is page furniture rather than prose."""
-    if _is_furniture(line, text_has_arabic):
-        return True
-    if _ends_sentence(line):
-        return False
-    return len(line.split()) < SHORT_LINE_WORDS and not line.rstrip().endswith(CONTINUATIONS)
-
-
-def _is_furniture(line: str, text_has_arabic: bool) -> bool:
-    """Whether a line is page furniture whatever its neighbours: bullets, dates, share lines."""
+def _line_kind(line: str, text_has_arabic: bool) -> _Line:
+    """Classify one non-blank line."""
     if BULLET.match(line) or not ANY_LETTER.search(line):
-        return True  # bullets of metadata, dates, times, bare counters
+        return _Line.FURNITURE  # bullets of metadata, dates, times, bare counters
     if text_has_arabic and not ARABIC_LETTER.search(line):
-        return True  # news-picture, image credits, stray markup
-    return (
-        not _ends_sentence(line)
-        and len(line.split()) <= SOCIAL_LINE_MAX_WORDS
-        and SOCIAL.match(normalize(line).strip()) is not None
-    )
+        return _Line.FURNITURE  # news-picture, image credits, stray markup
+    if _ends_sentence(line):
+        return _Line.PROSE
+    words = len(line.split())
+    if words <= SOCIAL_LINE_MAX_WORDS and SOCIAL.match(normalize(line).strip()):
+        return _Line.FURNITURE
+    if words < SHORT_LINE_WORDS and not line.rstrip().endswith(CONTINUATIONS):
+        return _Line.SHORT
+    return _Line.PROSE
 
 
-def _is_title(line: str, text_has_arabic: bool) -> bool:
-    """Whether an article's first line, standing apart from the body, is a title: short, unpunctuated."""
-    return (
-        not BULLET.match(line)
-        and ANY_LETTER.search(line) is not None
-        and (ARABIC_LETTER.search(line) is not None or not text_has_arabic)
-        and len(line.split()) <= TITLE_MAX_WORDS
-        and not _ends_sentence(line)
-    )
+def _prose_lines(lines: Sequence[str], text_has_arabic: bool) -> list[bool]:
+    """Which lines are prose.
+
+    A short line inside a wrapped sentence (the line before goes on, the line after is
+    prose) is prose too, however few its words.
+    """
+    kinds = [_line_kind(line, text_has_arabic) if line.strip() else None for line in lines]
+    prose = [kind is _Line.PROSE for kind in kinds]
+    for i in range(1, len(lines) - 1):
+        if kinds[i] is _Line.SHORT and prose[i - 1] and prose[i + 1] and not _ends_sentence(lines[i - 1]):
+            prose[i] = True
+    return prose
 
 
 def parse_article(text: str) -> Article:
@@ -331,6 +333,8 @@ def parse_article(text: str) -> Article:
 
     Noise lines (bullets, dates, counters, share lines, short unpunctuated lines and,
     in Arabic text, lines with no Arabic) are never sentences and never glued onto one.
+    A first line that is short, unpunctuated and stands apart (a blank or noise line
+    follows) is the title.
 
     Examples:
         >>> article = parse_article("عنوان الخبر\n\n• 11/22/2019\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
@@ -340,26 +344,21 @@ def parse_article(text: str) -> Article:
     lines = text.splitlines(keepends=True)
     text_has_arabic = ARABIC_LETTER.search(text) is not None
     prose = _prose_lines(lines, text_has_arabic)
-    body = [i for i, line in enumerate(lines) if line.strip()]
+    # The title needs a body after it, and a blank or noise line right below it.
+    nonblank = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 2))
     title = None
-    if len(body) > 1 and not prose[body[0] + 1] and _is_title(lines[body[0]], text_has_arabic):
-        title = lines[body[0]].strip()
-        prose[body[0]] = False
+    if len(nonblank) == 2 and not prose[nonblank[0] + 1]:
+        first = nonblank[0]
+        candidate = lines[first]
+        if (
+            _line_kind(candidate, text_has_arabic) is not _Line.FURNITURE
+            and len(candidate.split()) <= TITLE_MAX_WORDS
+            and not _ends_sentence(candidate)
+        ):
+            title = candidate.strip()
+            prose[first] = False
     blocks = _blocks(lines, prose)
     return Article(title, tuple(sentence for block in blocks for sentence in _split_block(block)))
-
-
-def _prose_lines(lines: Sequence[str], text_has_arabic: bool) -> list[bool]:
-    """Which lines are prose.
-
-    A short line inside a wrapped sentence (the line before goes on, the line after is
-    prose) is prose too, however few its words.
-    """
-    prose = [bool(line.strip()) and not _is_noise(line, text_has_arabic) for line in lines]
-    for i in range(1, len(lines) - 1):
-        if not prose[i] and prose[i - 1] and prose[i + 1] and not _ends_sentence(lines[i - 1]):
-            prose[i] = _is_short_fragment(lines[i], text_has_arabic)
-    return prose
 
 
 # --- 4. Tokenize -------------------------------------------------------------------
@@ -599,6 +598,7 @@ MIN_LETTER_SHARE = 0.5
 # Undeclared bytes with at most this share of them invalid as UTF-8 are broken UTF-8:
 # Arabic in Windows-1256 is nearly all bytes that UTF-8 cannot read.
 MAX_BAD_UTF8_SHARE = 0.01
+NOT_TEXT = "not text (binary data or an unknown encoding)"
 
 
 def _mostly_letters(text: str) -> bool:
@@ -633,7 +633,6 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         ...
         summarize.InputError: not text (binary data or an unknown encoding)
     """
-    not_text = InputError("not text (binary data or an unknown encoding)")
     encoding = encoding or next((name for bom, name in BOMS if data.startswith(bom)), None)
     try:
         text = data.decode(encoding or "utf-8")
@@ -648,9 +647,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
         text = data.decode("cp1256")
         if not _mostly_letters(text):
-            raise not_text from None
+            raise InputError(NOT_TEXT) from None
     if CONTROL_CHARACTER.search(text):
-        raise not_text
+        raise InputError(NOT_TEXT)
     return text.removeprefix("\ufeff")
 
 
