@@ -199,11 +199,17 @@ def test_tokenize(text: str, expected: list[str]) -> None:
     ("sentences", "title", "expected"),
     [
         pytest.param([], [], [], id="empty"),
-        pytest.param([[], ["a"]], [], [0.0, 1.0], id="no-keywords-scores-zero"),
-        pytest.param([["a", "b"], ["a", "a"], ["c"]], [], [0.6667, 1.0, 0.3333], id="mean-keyword-weight"),
-        pytest.param([["a"], ["a", "b", "c", "d"]], [], [1.0, 0.625], id="length-alone-does-not-win"),
-        pytest.param([["a"], ["b"]], ["b"], [1.0, 1.5], id="title-boost"),
-        pytest.param([["a", "b"], ["b"]], ["a", "b"], [1.25, 1.25], id="title-boost-by-share"),
+        pytest.param([[], ["a"]], [], [1.0, 0.9071], id="position-carries-a-sentence-without-keywords"),
+        pytest.param([["a", "b"], ["a", "a"], ["c"]], [], [1.1333, 0.9071, 0.644], id="prior-plus-mean-keyword-weight"),
+        pytest.param([["a"], ["a", "b", "c", "d"]], [], [1.2, 0.8321], id="length-alone-does-not-win"),
+        pytest.param(
+            [["a"], ["a"], ["a"], ["b"], ["a"]],
+            [],
+            [1.2, 0.9071, 0.7774, 0.55, 0.6472],
+            id="keywords-reorder-later-sentences",
+        ),
+        pytest.param([["a"], ["b"]], ["b"], [1.2, 1.0071], id="title-boost"),
+        pytest.param([["a", "b"], ["b"]], ["a", "b"], [1.25, 0.9571], id="title-boost-by-share"),
     ],
 )
 def test_score(sentences: list[list[str]], title: list[str], expected: list[float]) -> None:
@@ -251,7 +257,7 @@ def test_summarize_lengths(options: dict[str, float], expected: list[int]) -> No
 def test_summarize_result() -> None:
     result = summarize("المطر والمدينة\n\n" + RAIN, sentences=1, keywords=3)
     assert result.title == "المطر والمدينة"
-    assert result.sentences == (Sentence(0, "سقط المطر على المدينة.", 1.3333),)
+    assert result.sentences == (Sentence(0, "سقط المطر على المدينة.", 1.2667),)
     assert result.keywords == ("المطر", "المدينة", "المدرسة")
     assert (result.total_sentences, result.total_words) == (4, 16)
 
