@@ -16,16 +16,18 @@ import math
 import os
 import re
 import sys
+import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
 import click
 import Stemmer
 from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
+from click.core import ParameterSource
 from pyarabic import araby
 
 __version__ = "0.1.0"
@@ -78,7 +80,9 @@ NORMALIZE_TABLE = MappingProxyType(
 
 # A written word: letters with the marks, tatweel and joiners that may sit inside it.
 WORD_MARKS = "".join(araby.DIACRITICS) + EXTENDED_MARKS + "\u0300-\u036f" + INVISIBLES
-RAW_WORD = re.compile(rf"(?:[^\W\d_]|[{WORD_MARKS}])+")
+# Runs of letters and runs of marks, not one character at a time: a third faster. Letters
+# and marks never overlap, so nothing backtracks more than once over a run of marks.
+RAW_WORD = re.compile(rf"[{WORD_MARKS}]*(?:[^\W\d_]+[{WORD_MARKS}]*)+|[{WORD_MARKS}]+")
 # Letters only: numbers and punctuation never become keywords.
 LETTERS = re.compile(r"[^\W\d_]+")
 # Tatweel is a letter to Unicode but says nothing on its own.
@@ -137,6 +141,10 @@ EXTRA_STOPWORDS = """
 # with the article (بال, كال, لل) or the article alone; or a lone ب or ل before four
 # letters or more (لتمويل), which can eat a root letter (لبنان): a light stemmer's trade.
 PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
+# Snowball takes pronoun suffixes off one at a time, rescanning the word each time, so a
+# "word" of ten thousand ك costs seconds. The longest Arabic words have about fifteen
+# letters (أفأستسقيناكموها); anything past this is left as it is.
+MAX_STEM_LETTERS = 30
 # For stopwords, which never take the article: a conjunction, then a preposition.
 CONJUNCTION = re.compile(r"^[وف](?=..)")
 STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
@@ -401,41 +409,36 @@ def _is_stopword(token: str, stopwords: tuple[frozenset[str], frozenset[str]]) -
     )
 
 
-class _Analyzer:
-    """Turns written words into keyword stems, remembering each word form it has seen.
+@functools.cache
+def _stemmer() -> Stemmer.Stemmer:
+    """Snowball's Arabic stemmer, made once."""
+    return Stemmer.Stemmer("arabic")
 
-    One lives for one summarize() call: vocabulary is Zipfian, so most words of an
-    article are repeats and cost a dictionary look-up.
-    """
 
-    def __init__(self) -> None:
-        self._stemmer = Stemmer.Stemmer("arabic")
-        self._stopwords = _stopwords()
-        self._seen: dict[str, tuple[str, ...]] = {}
+def _stem(token: str) -> str:
+    """The stem of one normalized content word."""
+    if len(token) > MAX_STEM_LETTERS:
+        return token  # not a word; Snowball would take quadratic time over it
+    # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
+    # final ه goes back to ة so that Snowball's feminine ending rules can fire.
+    bare = PROCLITICS.sub("", token)
+    if bare.endswith(araby.HEH):
+        bare = bare[:-1] + araby.TEH_MARBUTA
+    stem: str = _stemmer().stemWord(bare)
+    return stem
 
-    def stems(self, word: str) -> tuple[str, ...]:
-        """The keyword stems of one written word (usually one, none for a stopword)."""
-        found = self._seen.get(word)
-        if found is None:
-            found = self._seen[word] = tuple(
-                self._stem(token)
-                for token in LETTERS.findall(normalize(word))
-                if len(token) > 1 and not _is_stopword(token, self._stopwords)
-            )
-        return found
 
-    def _stem(self, token: str) -> str:
-        # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
-        # final ه goes back to ة so that Snowball's feminine ending rules can fire.
-        bare = PROCLITICS.sub("", token)
-        if bare.endswith(araby.HEH):
-            bare = bare[:-1] + araby.TEH_MARBUTA
-        stem: str = self._stemmer.stemWord(bare)
-        return stem
-
-    def analyze(self, text: str) -> list[tuple[str, str]]:
-        """(written word, stem) for each content word of text, in order."""
-        return [(word, stem) for word in RAW_WORD.findall(text) for stem in self.stems(word)]
+# Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so each
+# written form is analyzed once and remembered. Bounded, so memory stays flat.
+@functools.lru_cache(maxsize=1 << 16)
+def _word_stems(word: str) -> tuple[str, ...]:
+    """The keyword stems of one written word (usually one, none for a stopword)."""
+    stopwords = _stopwords()
+    return tuple(
+        _stem(token)
+        for token in LETTERS.findall(normalize(word))
+        if len(token) > 1 and not _is_stopword(token, stopwords)
+    )
 
 
 def tokenize(text: str) -> list[str]:
@@ -447,7 +450,7 @@ def tokenize(text: str) -> list[str]:
         >>> tokenize("قال إن الاجتماع في ٢٠١٩ كان ناجحاً")
         ['اجتماع', 'ناجح']
     """
-    return [stem for _, stem in _Analyzer().analyze(text)]
+    return [stem for word in RAW_WORD.findall(text) for stem in _word_stems(word)]
 
 
 # --- 5. Score ----------------------------------------------------------------------
@@ -517,16 +520,23 @@ def select(
 # --- The public API ------------------------------------------------------------------
 
 
-def _keywords(analyzed: Iterable[Sequence[tuple[str, str]]], limit: int) -> tuple[str, ...]:
-    """The most frequent stems, each shown as its most frequent written form."""
-    stems: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for pairs in analyzed:
-        for word, stem in pairs:
-            stems[stem] += 1
-            forms.setdefault(stem, Counter())[word] += 1
-    # Counter.most_common keeps first-seen order among equals: ties go to the earlier word.
-    return tuple(forms[stem].most_common(1)[0][0] for stem, _ in stems.most_common(limit))
+def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: int) -> tuple[str, ...]:
+    """The most frequent stems, each shown as its most frequent written form.
+
+    Works on the article's distinct written forms (forms counts them, in first-seen
+    order), not on every word: vocabulary grows much more slowly than text.
+    """
+    stem_counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for form, count in forms.items():
+        for stem in stems[form]:
+            stem_counts[stem] += count
+            if stem not in shown or count > forms[shown[stem]]:
+                shown[stem] = form  # ties go to the earlier form
+    # Counter.most_common keeps first-seen order among equals: ties go to the earlier stem.
+    # A form with several stems (the ligature ﷺ) is shown once.
+    ranked = dict.fromkeys(shown[stem] for stem, _ in stem_counts.most_common())
+    return tuple(itertools.islice(ranked, limit))
 
 
 def summarize(
@@ -569,12 +579,14 @@ def summarize(
         raise ValueError("ratio must be above 0 and at most 1")
     if keywords < 0:
         raise ValueError("keywords must be at least 0")
-
     article = parse_article(text)
-    analyzer = _Analyzer()
-    analyzed = [analyzer.analyze(sentence) for sentence in article.sentences]
-    title_stems = [stem for _, stem in analyzer.analyze(article.title or "")]
-    scores = score([[stem for _, stem in pairs] for pairs in analyzed], title_stems)
+    written = [RAW_WORD.findall(sentence) for sentence in article.sentences]
+    forms = Counter(itertools.chain.from_iterable(written))
+    stems = {form: _word_stems(form) for form in forms}
+    scores = score(
+        [[stem for word in sentence for stem in stems[word]] for sentence in written],
+        tokenize(article.title or ""),
+    )
     lengths = [len(sentence.split()) for sentence in article.sentences]
     total_words = sum(lengths)
     if ratio is not None:
@@ -584,7 +596,7 @@ def summarize(
     chosen = select(scores, lengths, sentences=sentences, words=words)
     return Summary(
         sentences=tuple(Sentence(i, article.sentences[i], scores[i]) for i in chosen),
-        keywords=_keywords(analyzed, keywords),
+        keywords=_keywords(forms, stems, keywords),
         title=article.title,
         total_sentences=len(article.sentences),
         total_words=total_words,
@@ -593,8 +605,11 @@ def summarize(
 
 # --- Input decoding ------------------------------------------------------------------
 
-# Control characters never found in text (tab, line feed, form feed and carriage return are).
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Control characters never found in text (tab, line feed, form feed and carriage return
+# are), and lone surrogates, which some codecs let through (UTF-7, unicode_escape) and which
+# cannot be written out as UTF-8.
+NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -605,9 +620,10 @@ BOMS = (
 # Windows-1256 maps every byte to something, so what it decodes must still look like
 # text: at least this share of the visible characters are letters or their marks.
 MIN_LETTER_SHARE = 0.5
-# Undeclared bytes with at most this share of them invalid as UTF-8 are broken UTF-8:
-# Arabic in Windows-1256 is nearly all bytes that UTF-8 cannot read.
-MAX_BAD_UTF8_SHARE = 0.01
+# Undeclared bytes holding this many valid UTF-8 characters beyond ASCII for each invalid
+# byte are broken UTF-8: Arabic in Windows-1256 is nearly all bytes that UTF-8 cannot
+# read, and forms a valid two-byte sequence only by chance (a letter before ، or ؟).
+MIN_UTF8_EVIDENCE = 3
 NOT_TEXT = "not text (binary data or an unknown encoding)"
 
 
@@ -652,13 +668,17 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         if encoding:
             raise InputError(f"cannot be decoded as {encoding} (byte {error.start})") from None
         # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
-        if data.decode("utf-8", errors="replace").count("\ufffd") <= MAX_BAD_UTF8_SHARE * len(data):
+        lenient = data.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if len(lenient) - len(lenient.encode("ascii", errors="ignore")) - bad >= MIN_UTF8_EVIDENCE * bad:
             raise InputError(f"invalid UTF-8 at byte {error.start}") from None
         # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
         text = data.decode("cp1256")
         if not _mostly_letters(text):
             raise InputError(NOT_TEXT) from None
-    if CONTROL_CHARACTER.search(text):
+    except UnicodeError:  # a codec that fails in its own way: punycode, "undefined"
+        raise InputError(f"cannot be decoded as {encoding}") from None
+    if NOT_TEXT_CHARACTER.search(text):
         raise InputError(NOT_TEXT)
     return text.removeprefix("\ufeff")
 
@@ -674,11 +694,13 @@ Examples:
   cat article.txt | summarize -n 5
   summarize --words 80 --format json article.txt
   summarize -k 5 first.txt second.txt
+  summarize --jsonl -j 0 corpus.jsonl > summaries.jsonl
 
 \b
 Exit codes: 0 every input summarized; 1 some input could not be
-summarized (it is named on stderr, the others are still printed);
-2 usage error; 130 interrupted; 141 output closed early."""
+summarized or a corpus line was bad (named on stderr, the rest is
+still printed); 2 usage error; 130 interrupted; 141 output closed
+early."""
 
 
 def _label(name: str) -> str:
@@ -713,18 +735,251 @@ def render_text(summary: Summary, keywords: int = 0) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def render_json(summary: Summary, source: str) -> str:
-    r"""The summary as one line of JSON (UTF-8 text, no \u escapes)."""
-    import json  # only JSON output pays for the import
-
-    record = {
+def _record(summary: Summary, source: str) -> dict[str, object]:
+    """The summary as the JSON object the README documents."""
+    return {
         "source": source,
         "title": summary.title,
         "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in summary.sentences],
         "keywords": list(summary.keywords),
         "stats": {"sentences": summary.total_sentences, "words": summary.total_words},
     }
-    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def render_json(summary: Summary, source: str) -> str:
+    r"""The summary as one line of JSON (UTF-8 text, no \u escapes but for undecodable file names)."""
+    return _json_line(_record(summary, source))
+
+
+def _json_line(record: dict[str, object]) -> str:
+    r"""One line of JSON, UTF-8 text; a file name's undecodable bytes become \udcXX escapes.
+
+    >>> _json_line({"source": "a\udcff.txt"})
+    '{"source": "a\\udcff.txt"}\n'
+    """
+    import json  # only JSON output pays for the import
+
+    line = json.dumps(record, ensure_ascii=False)
+    # Text never holds a lone surrogate (decode refuses it); a file name may (os.fsdecode).
+    return SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line) + "\n"
+
+
+# --- Corpus mode: JSON Lines in, JSON Lines out ----------------------------------------
+
+# Lines go to worker processes in chunks (one message per chunk, not per article), and
+# at most CHUNKS_PER_JOB chunks per process are in flight, so memory stays flat however
+# long the corpus is.
+CHUNK_LINES = 32
+CHUNKS_PER_JOB = 4
+PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
+
+
+@dataclass(frozen=True)
+class _Lengths:
+    """The length options every article of a corpus is summarized with."""
+
+    sentences: int | None
+    words: int | None
+    ratio: float | None
+    keywords: int
+
+
+class _LineResult(NamedTuple):
+    """What became of one corpus line: its output, or why there is none (a tuple: cheap to pickle)."""
+
+    number: int
+    output: str = ""
+    error: str = ""
+    replaced: tuple[str, ...] = ()  # input fields that the summary's own replaced
+
+
+def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...]]:
+    """Summarize one JSON Lines record: its fields but "text", then the summary's fields.
+
+    Returns the output object and the input fields a summary field replaced.
+
+    Raises:
+        InputError: The line is not a JSON object with a non-empty "text" string, or the
+            text has no sentence.
+    """
+    import json
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"not JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise InputError("not a JSON object")
+    text = record.get("text")
+    if text is None:
+        raise InputError('no "text" field')
+    if not isinstance(text, str):
+        raise InputError('"text" is not a string')
+    if not text.strip():
+        raise InputError("empty text")
+    if NOT_TEXT_CHARACTER.search(text):
+        raise InputError(NOT_TEXT)
+    summary = summarize(
+        text, sentences=lengths.sentences, words=lengths.words, ratio=lengths.ratio, keywords=lengths.keywords
+    )
+    if not summary.sentences:
+        raise InputError("no sentences to summarize")
+    own = _record(summary, source)
+    copied = {key: value for key, value in record.items() if key != "text"}
+    return {**copied, **own}, tuple(key for key in copied if key in own)
+
+
+def _summarize_lines(
+    lengths: _Lengths, encoding: str, name: str, chunk: Sequence[tuple[int, bytes]]
+) -> list[_LineResult]:
+    """Summarize a chunk of numbered corpus lines (in a worker process, or in this one)."""
+    results = []
+    for number, raw in chunk:
+        try:
+            try:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise InputError(f"cannot be decoded as {encoding} at byte {error.start}") from None
+            except UnicodeError:  # a codec that fails in its own way (punycode)
+                raise InputError(f"cannot be decoded as {encoding}") from None
+            record, replaced = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
+        except InputError as error:
+            results.append(_LineResult(number, error=str(error)))
+            continue
+        results.append(_LineResult(number, _json_line(record), replaced=replaced))
+    return results
+
+
+def _chunks(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
+    """The stream's non-blank lines, numbered from 1, in chunks of CHUNK_LINES.
+
+    Raises:
+        InputError: Reading failed.
+    """
+    numbered = ((number, line) for number, line in enumerate(stream, start=1) if line.strip())
+    try:
+        while chunk := list(itertools.islice(numbered, CHUNK_LINES)):
+            yield chunk
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+
+
+def _in_order(
+    chunks: Iterable[list[tuple[int, bytes]]], work: Callable[[list[tuple[int, bytes]]], list[_LineResult]], jobs: int
+) -> Iterator[list[_LineResult]]:
+    """The results of work over each chunk, in input order, using `jobs` processes (1: this one)."""
+    if jobs == 1:
+        yield from map(work, chunks)
+        return
+    import multiprocessing
+    import signal
+    from collections import deque
+
+    # Workers ignore Ctrl-C: the parent handles it once and terminates them, quietly.
+    with multiprocessing.Pool(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
+        pending: deque[multiprocessing.pool.AsyncResult[list[_LineResult]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(work, (chunk,)))
+            if len(pending) >= jobs * CHUNKS_PER_JOB:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+class _Progress:
+    """A one-line progress bar on a terminal: articles done, rate, and time left if the total is known."""
+
+    def __init__(self, stream: TextIO, total: int | None) -> None:
+        self._stream, self._total = stream, total
+        self._start = self._drawn = time.monotonic()
+        self.done = 0
+
+    def advance(self, line: int) -> None:
+        """Record that the article on this line is done; redraw at most every PROGRESS_INTERVAL seconds."""
+        self.done = line
+        now = time.monotonic()
+        if now - self._drawn >= PROGRESS_INTERVAL:
+            self._drawn = now
+            self._draw(now, end="")
+
+    def close(self) -> None:
+        """Draw the final count and end the line."""
+        self._draw(time.monotonic(), end="\n")
+
+    def _draw(self, now: float, end: str) -> None:
+        elapsed = max(now - self._start, 1e-9)
+        rate = self.done / elapsed
+        line = f"{self.done:,}" + (f"/{self._total:,}" if self._total else "") + f" articles, {rate:,.0f}/s"
+        if self._total and end == "":
+            line += f", {_duration((self._total - self.done) / rate) if rate else '?'} left"
+        elif end:
+            line += f", {_duration(elapsed)}"
+        self._stream.write(f"\r\x1b[K{line}{end}")
+        self._stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    """Seconds as h:mm:ss or m:ss.
+
+    >>> _duration(75.4), _duration(3725)
+    ('1:15', '1:02:05')
+    """
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+def _count_lines(name: str) -> int | None:
+    """How many lines a regular file has (for the time left); None for a pipe, or if unreadable."""
+    if name == "-" or not os.path.isfile(name):
+        return None
+    lines, last = 0, b"\n"
+    try:
+        with open(name, "rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                lines, last = lines + block.count(b"\n"), block[-1:]
+    except OSError:
+        return None
+    return lines + (last != b"\n")
+
+
+def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO) -> bool:
+    """Summarize one JSON Lines input to stdout; report bad lines on stderr; True if there was one."""
+    label = _label(name)
+    failed = False
+    replaced: set[str] = set()
+    progress = _Progress(sys.stderr, _count_lines(name)) if sys.stderr is not None and sys.stderr.isatty() else None
+    try:
+        stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        click.echo(f"summarize: {label}: {error.strerror or error}", err=True)
+        return True
+    try:
+        work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
+        for results in _in_order(_chunks(stream), work, jobs):
+            for result in results:
+                if result.error:
+                    click.echo(f"summarize: {label}:{result.number}: {result.error}", err=True)
+                    failed = True
+                for field in result.replaced:
+                    if field not in replaced:
+                        replaced.add(field)
+                        click.echo(
+                            f'summarize: warning: {label}: input field "{field}" is replaced by the summary\'s',
+                            err=True,
+                        )
+            _write_all(stdout, "".join(result.output for result in results).encode())  # one write a chunk
+            if progress:
+                progress.advance(results[-1].number)
+    except InputError as error:  # reading failed part way
+        click.echo(f"summarize: {label}: {error}", err=True)
+        failed = True
+    finally:
+        if progress:
+            progress.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return failed
 
 
 def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -737,6 +992,8 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
             raise click.BadParameter(f"unknown text encoding: {value}") from None
         except UnicodeDecodeError:
             pass  # a text codec in which one byte is not a whole character (UTF-16)
+        except UnicodeError:  # "undefined", which decodes nothing at all
+            raise click.BadParameter(f"unknown text encoding: {value}") from None
     return value
 
 
@@ -763,7 +1020,72 @@ def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
     ctx.exit(code)
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+def _workers(jobs: int) -> int:
+    """The number of processes for -j: 0 means one per core this process may run on."""
+    if jobs:
+        return jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _documents(
+    names: Sequence[str],
+    lengths: _Lengths,
+    output_format: str,
+    encoding: str | None,
+    stdout: BinaryIO,
+    *,
+    headers: bool,
+) -> bool:
+    """Summarize each input as one article to stdout; name bad inputs on stderr; True if there was one."""
+    failed, printed = False, 0
+    for name in names:
+        try:
+            text = _read(name, encoding)
+            summary = summarize(
+                text, sentences=lengths.sentences, words=lengths.words, ratio=lengths.ratio, keywords=lengths.keywords
+            )
+            if not summary.sentences:
+                raise InputError("no sentences to summarize")
+        except InputError as error:
+            click.echo(f"summarize: {_label(name)}: {error}", err=True)
+            failed = True
+            continue
+        if not ARABIC_LETTER.search(text):
+            click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
+        if output_format == "json":
+            output = render_json(summary, name)
+        else:
+            header = f"==> {_label(name)} <==\n" if headers else ""
+            output = ("\n" if printed else "") + header + render_text(summary, lengths.keywords)
+        _write_all(stdout, output.encode(errors="surrogateescape"))  # a file name's own bytes
+        printed += 1
+    return failed
+
+
+class _Command(click.Command):
+    """A click command that reports a failure to write its own output (--help, --version)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Run the command, then flush stdout where a failure can still be reported."""
+        code: str | int | None = 0
+        try:
+            try:
+                super().main(*args, **kwargs)
+            except SystemExit as exit_:
+                code = exit_.code
+            if sys.stdout is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+            code = EXIT_BROKEN_PIPE
+        except OSError as error:  # click's own output: --help or --version into a full disk
+            _silence_stdout()
+            click.echo(f"summarize: write error: {error.strerror or error}", err=True)
+            code = EXIT_INPUT_ERROR
+        sys.exit(code)
+
+
+@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1)
 @click.option(
     "-n",
@@ -795,6 +1117,20 @@ def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
 @click.option(
     "--encoding", metavar="NAME", callback=_check_encoding, help="Read input in this encoding instead of detecting it."
 )
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Corpus mode: each input line is a JSON object with a "text" field; print one JSON summary a line, '
+    "in order, other fields copied.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    metavar="N",
+    help="With --jsonl: summarize in N processes, 0 for one per core [default: 1].",
+)
 @click.version_option(__version__, prog_name="summarize")
 @click.pass_context
 def main(
@@ -806,6 +1142,8 @@ def main(
     keywords: int | None,
     output_format: str,
     encoding: str | None,
+    jsonl: bool,
+    jobs: int,
 ) -> None:
     """Print the most important sentences of each Arabic article, verbatim, in order.
 
@@ -813,31 +1151,27 @@ def main(
     """
     if sum(option is not None for option in (sentences, words, ratio)) > 1:
         raise click.UsageError("give at most one of --sentences, --words and --ratio")
+    given = {
+        name for name in ("output_format", "jobs") if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
+    }
+    if jsonl and "output_format" in given and output_format == "text":
+        raise click.UsageError("--jsonl writes JSON: --format text does not apply")
+    if "jobs" in given and not jsonl:
+        raise click.UsageError("-j/--jobs works with --jsonl only")
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        _fail(ctx, "write error: standard output is closed", EXIT_INPUT_ERROR)
     if not files and sys.stdin is not None and sys.stdin.isatty():
         _fail(ctx, f"no input: give a FILE or pipe text in\n{ctx.get_usage()}", click.UsageError.exit_code)
-    count = DEFAULT_KEYWORDS if keywords is None and output_format == "json" else keywords or 0
+    count = DEFAULT_KEYWORDS if keywords is None and (jsonl or output_format == "json") else keywords or 0
+    lengths = _Lengths(sentences, words, ratio, count)
+    names = files or ("-",)
     stdout = sys.stdout.buffer
-    failed, printed = False, 0
     try:
-        for name in files or ("-",):
-            try:
-                text = _read(name, encoding)
-                summary = summarize(text, sentences=sentences, words=words, ratio=ratio, keywords=count)
-                if not summary.sentences:
-                    raise InputError("no sentences to summarize")
-            except InputError as error:
-                click.echo(f"summarize: {_label(name)}: {error}", err=True)
-                failed = True
-                continue
-            if not ARABIC_LETTER.search(text):
-                click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
-            if output_format == "json":
-                output = render_json(summary, name)
-            else:
-                header = f"==> {_label(name)} <==\n" if len(files) > 1 else ""
-                output = ("\n" if printed else "") + header + render_text(summary, count)
-            _write_all(stdout, output.encode())
-            printed += 1
+        if jsonl:
+            results = [_corpus(name, lengths, encoding, _workers(jobs), stdout) for name in names]
+            failed = any(results)  # after the loop: every input is summarized even after a failure
+        else:
+            failed = _documents(names, lengths, output_format, encoding, stdout, headers=len(files) > 1)
     except KeyboardInterrupt:
         ctx.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

@@ -229,7 +229,7 @@ def fitted(weights: Sequence[float]) -> Scorer:
 def ideas() -> dict[str, quality.System]:
     """Every idea, in report order."""
     stemmer = Stemmer.Stemmer("arabic")
-    shipped_stem = summarize._Analyzer()._stem
+    shipped_stem = summarize._stem
     return {
         "lead": quality.system_lead,
         "keywords only, mean weight (issue-2 scorer)": idea(mean_keywords),

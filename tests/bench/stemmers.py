@@ -76,7 +76,7 @@ def main() -> None:
     stemmer_module, seconds = timed_import("Stemmer")
     snowball = stemmer_module.Stemmer("arabic")  # type: ignore[attr-defined]
     print(measure("Snowball alone", snowball.stemWord, words, seconds))
-    print(measure("summarize (clitics, then Snowball)", summarize._Analyzer()._stem, words, seconds))
+    print(measure("summarize (clitics, then Snowball)", summarize._stem, words, seconds))
     tashaphyne, seconds = timed_import("tashaphyne.stemming")
     light = tashaphyne.ArabicLightStemmer()  # type: ignore[attr-defined]
     print(measure("Tashaphyne light_stem", light.light_stem, words, seconds))
