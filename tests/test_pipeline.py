@@ -63,7 +63,7 @@ def test_normalize(text: str, expected: str) -> None:
         pytest.param(
             "ارتفع 3.5 بالمئة إلى 1.000 دينار.", ["ارتفع 3.5 بالمئة إلى 1.000 دينار."], id="decimal-and-thousands"
         ),
-        pytest.param("في 11/22/2019 عقد الاجتماع.", ["في 11/22/2019 عقد الاجتماع."], id="date"),
+        pytest.param("في 03/05/2021 عقد الاجتماع.", ["في 03/05/2021 عقد الاجتماع."], id="date"),
         pytest.param("حاضر أ.د. محمد علي. ثم سافر.", ["حاضر أ.د. محمد علي.", "ثم سافر."], id="initials"),
         pytest.param("كتبه J. K. Rowling وحده.", ["كتبه J. K. Rowling وحده."], id="latin-initials"),
         pytest.param("توفي عام 1827م. ودفن.", ["توفي عام 1827م.", "ودفن."], id="era-letter-after-year"),
@@ -91,7 +91,7 @@ def test_split_sentences_has_no_limit_on_boundaries() -> None:
 
 SEED_LIKE = """التحالف يجدد التزامه بمكافحة التمويل
 
-  • 11/22/2019
+  • 03/05/2021
   • 00:00
   • 4
 news-picture

@@ -1,0 +1,67 @@
+"""The fuzz target's check: it passes on every seed under every length option, and fails on a broken promise."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from fuzz.fuzz_summarize import OPTIONS, Options, check, fuzz_one_input
+
+import summarize
+
+SEEDS = sorted((Path(__file__).parent / "fuzz" / "seeds").iterdir())
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda seed: seed.name)
+def test_fuzz_check_passes_on_every_seed(seed: Path, options: Options) -> None:
+    check(seed.read_bytes(), options)
+
+
+def test_fuzz_entry_point_passes_on_every_seed() -> None:
+    for seed in SEEDS:
+        fuzz_one_input(seed.read_bytes())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"", id="empty"),
+        pytest.param(b"\x00\x01\x02", id="binary-refused-by-decode"),
+        pytest.param("الجمعة 22 نوفمبر 2019\n".encode(), id="no-sentence"),
+    ],
+)
+def test_fuzz_check_passes_on_input_with_nothing_to_summarize(data: bytes) -> None:
+    check(data)
+
+
+def _not_verbatim(text: str, **options: object) -> summarize.Summary:
+    return summarize.Summary((summarize.Sentence(0, "جملة ليست في النص.", 1.0),), (), None, 1, 4)
+
+
+def _repeated_keywords(text: str, **options: object) -> summarize.Summary:
+    return summarize.Summary((), ("مطر", "مطر"), None, 0, 0)
+
+
+def _broken_json(summary: summarize.Summary, source: str) -> str:
+    return '{"source": '
+
+
+def _two_lines_a_sentence(summary: summarize.Summary, keywords: int = 0) -> str:
+    return "".join(f"{s.text}\n\n" for s in summary.sentences)
+
+
+@pytest.mark.parametrize(
+    ("name", "broken", "error"),
+    [
+        pytest.param("summarize", _not_verbatim, AssertionError, id="sentence-not-in-text"),
+        pytest.param("summarize", _repeated_keywords, AssertionError, id="repeated-keywords"),
+        pytest.param("render_json", _broken_json, ValueError, id="json-does-not-parse"),
+        pytest.param("render_text", _two_lines_a_sentence, AssertionError, id="text-not-one-line-a-sentence"),
+    ],
+)
+def test_fuzz_check_fails_on_a_broken_promise(
+    monkeypatch: pytest.MonkeyPatch, name: str, broken: Callable[..., object], error: type[Exception]
+) -> None:
+    monkeypatch.setattr(summarize, name, broken)
+    with pytest.raises(error):
+        check("المطر غزير في المدينة اليوم.\n".encode(), (None, 12, None, 10))
