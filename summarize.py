@@ -355,7 +355,7 @@ def parse_article(text: str) -> Article:
     follows) is the title.
 
     Examples:
-        >>> article = parse_article("عنوان الخبر\n\n• 11/22/2019\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
+        >>> article = parse_article("عنوان الخبر\n\n• 03/05/2021\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
         >>> article.title, article.sentences
         ('عنوان الخبر', ('نجح الاجتماع.', 'وانتهى بسلام.'))
     """
