@@ -15,6 +15,7 @@ import itertools
 import math
 import os
 import re
+import stat
 import sys
 import time
 import unicodedata
@@ -143,8 +144,10 @@ EXTRA_STOPWORDS = """
 PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
 # Snowball takes pronoun suffixes off one at a time, rescanning the word each time, so a
 # "word" of ten thousand ك costs seconds. The longest Arabic words have about fifteen
-# letters (أفأستسقيناكموها); anything past this is left as it is.
+# letters (أفأستسقيناكموها): longer runs of letters are not words and give no keyword,
+# nor do written forms (letters and their marks) longer than MAX_WORD_CHARACTERS.
 MAX_STEM_LETTERS = 30
+MAX_WORD_CHARACTERS = 64
 # For stopwords, which never take the article: a conjunction, then a preposition.
 CONJUNCTION = re.compile(r"^[وف](?=..)")
 STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
@@ -416,9 +419,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def _stem(token: str) -> str:
-    """The stem of one normalized content word."""
-    if len(token) > MAX_STEM_LETTERS:
-        return token  # not a word; Snowball would take quadratic time over it
+    """The stem of one normalized content word (of at most MAX_STEM_LETTERS letters)."""
     # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
     # final ه goes back to ة so that Snowball's feminine ending rules can fire.
     bare = PROCLITICS.sub("", token)
@@ -428,16 +429,24 @@ def _stem(token: str) -> str:
     return stem
 
 
-# Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so each
-# written form is analyzed once and remembered. Bounded, so memory stays flat.
-@functools.lru_cache(maxsize=1 << 16)
 def _word_stems(word: str) -> tuple[str, ...]:
-    """The keyword stems of one written word (usually one, none for a stopword)."""
+    """The keyword stems of one written word (usually one, none for a stopword or a non-word)."""
+    if len(word) > MAX_WORD_CHARACTERS:
+        return ()  # not a word: no keyword, and not worth remembering
+    return _analyze_word(word)
+
+
+# Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so each
+# written form is analyzed once and remembered. Bounded in entries and, by
+# MAX_WORD_CHARACTERS, in size, so memory stays flat.
+@functools.lru_cache(maxsize=1 << 16)
+def _analyze_word(word: str) -> tuple[str, ...]:
+    """_word_stems of a word short enough to remember."""
     stopwords = _stopwords()
     return tuple(
         _stem(token)
         for token in LETTERS.findall(normalize(word))
-        if len(token) > 1 and not _is_stopword(token, stopwords)
+        if 1 < len(token) <= MAX_STEM_LETTERS and not _is_stopword(token, stopwords)
     )
 
 
@@ -620,9 +629,11 @@ BOMS = (
 # Windows-1256 maps every byte to something, so what it decodes must still look like
 # text: at least this share of the visible characters are letters or their marks.
 MIN_LETTER_SHARE = 0.5
-# Undeclared bytes holding this many valid UTF-8 characters beyond ASCII for each invalid
-# byte are broken UTF-8: Arabic in Windows-1256 is nearly all bytes that UTF-8 cannot
-# read, and forms a valid two-byte sequence only by chance (a letter before ، or ؟).
+# Undeclared bytes holding at least MIN_UTF8_CHARACTERS valid UTF-8 characters beyond
+# ASCII, and MIN_UTF8_EVIDENCE of them for each invalid byte, are broken UTF-8: Arabic in
+# Windows-1256 is nearly all bytes that UTF-8 cannot read, and forms a valid two-byte
+# sequence only by chance (a letter before ، or ؟, as in the list "أ، ب، ج، د").
+MIN_UTF8_CHARACTERS = 8
 MIN_UTF8_EVIDENCE = 3
 NOT_TEXT = "not text (binary data or an unknown encoding)"
 
@@ -670,7 +681,8 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
         lenient = data.decode("utf-8", errors="replace")
         bad = lenient.count("\ufffd")
-        if len(lenient) - len(lenient.encode("ascii", errors="ignore")) - bad >= MIN_UTF8_EVIDENCE * bad:
+        valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - bad
+        if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * bad):
             raise InputError(f"invalid UTF-8 at byte {error.start}") from None
         # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
         text = data.decode("cp1256")
@@ -759,7 +771,7 @@ def _json_line(record: dict[str, object]) -> str:
     """
     import json  # only JSON output pays for the import
 
-    line = json.dumps(record, ensure_ascii=False)
+    line = json.dumps(record, ensure_ascii=False, allow_nan=False)
     # Text never holds a lone surrogate (decode refuses it); a file name may (os.fsdecode).
     return SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line) + "\n"
 
@@ -776,18 +788,23 @@ PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 @dataclass(frozen=True)
 class _Lengths:
-    """The length options every article of a corpus is summarized with."""
+    """The length and keyword options of a run, the same for every article."""
 
     sentences: int | None
     words: int | None
     ratio: float | None
     keywords: int
 
+    def summarize(self, text: str) -> Summary:
+        """Summarize text with these options."""
+        return summarize(text, sentences=self.sentences, words=self.words, ratio=self.ratio, keywords=self.keywords)
+
 
 class _LineResult(NamedTuple):
     """What became of one corpus line: its output, or why there is none (a tuple: cheap to pickle)."""
 
     number: int
+    size: int  # bytes of input, for the progress bar
     output: str = ""
     error: str = ""
     replaced: tuple[str, ...] = ()  # input fields that the summary's own replaced
@@ -805,9 +822,11 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     import json
 
     try:
-        record = json.loads(line)
+        record = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise InputError(f"not JSON: {error.msg} at column {error.colno}") from None
+        raise InputError(f"not JSON: {error.msg}: column {error.colno}") from None
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, 100,000 nested brackets
+        raise InputError(f"not JSON: {error}") from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
     text = record.get("text")
@@ -819,14 +838,17 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         raise InputError("empty text")
     if NOT_TEXT_CHARACTER.search(text):
         raise InputError(NOT_TEXT)
-    summary = summarize(
-        text, sentences=lengths.sentences, words=lengths.words, ratio=lengths.ratio, keywords=lengths.keywords
-    )
+    summary = lengths.summarize(text)
     if not summary.sentences:
         raise InputError("no sentences to summarize")
     own = _record(summary, source)
-    copied = {key: value for key, value in record.items() if key != "text"}
-    return {**copied, **own}, tuple(key for key in copied if key in own)
+    replaced = tuple(key for key in record if key in own)
+    return {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}, replaced
+
+
+def _refuse_constant(name: str) -> object:
+    """json.loads calls this for NaN and Infinity, which JSON does not have."""
+    raise ValueError(f"{name} is not a JSON number")
 
 
 def _summarize_lines(
@@ -843,10 +865,14 @@ def _summarize_lines(
             except UnicodeError:  # a codec that fails in its own way (punycode)
                 raise InputError(f"cannot be decoded as {encoding}") from None
             record, replaced = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
+            try:
+                output = _json_line(record)
+            except ValueError:  # 1e400 parses as infinity, which JSON cannot write back
+                raise InputError("a number too large for JSON") from None
         except InputError as error:
-            results.append(_LineResult(number, error=str(error)))
+            results.append(_LineResult(number, len(raw), error=str(error)))
             continue
-        results.append(_LineResult(number, _json_line(record), replaced=replaced))
+        results.append(_LineResult(number, len(raw), output, replaced=replaced))
     return results
 
 
@@ -887,20 +913,26 @@ def _in_order(
 
 
 class _Progress:
-    """A one-line progress bar on a terminal: articles done, rate, and time left if the total is known."""
+    """A one-line progress bar on a terminal: articles done, rate, and time left when the input's size is known."""
 
-    def __init__(self, stream: TextIO, total: int | None) -> None:
-        self._stream, self._total = stream, total
+    def __init__(self, stream: TextIO, total_bytes: int | None) -> None:
+        self._stream, self._total = stream, total_bytes
         self._start = self._drawn = time.monotonic()
-        self.done = 0
+        self._articles = self._bytes = 0
 
-    def advance(self, line: int) -> None:
-        """Record that the article on this line is done; redraw at most every PROGRESS_INTERVAL seconds."""
-        self.done = line
+    def advance(self, articles: int, size: int) -> None:
+        """Count articles done and the bytes of input they took; redraw at most every PROGRESS_INTERVAL seconds."""
+        self._articles += articles
+        self._bytes += size
         now = time.monotonic()
         if now - self._drawn >= PROGRESS_INTERVAL:
             self._drawn = now
             self._draw(now, end="")
+
+    def clear(self) -> None:
+        """Empty the bar's line, so that a message can take it."""
+        self._stream.write("\r\x1b[K")
+        self._stream.flush()
 
     def close(self) -> None:
         """Draw the final count and end the line."""
@@ -908,14 +940,24 @@ class _Progress:
 
     def _draw(self, now: float, end: str) -> None:
         elapsed = max(now - self._start, 1e-9)
-        rate = self.done / elapsed
-        line = f"{self.done:,}" + (f"/{self._total:,}" if self._total else "") + f" articles, {rate:,.0f}/s"
-        if self._total and end == "":
-            line += f", {_duration((self._total - self.done) / rate) if rate else '?'} left"
-        elif end:
+        line = f"{self._articles:,} articles, {self._articles / elapsed:,.0f}/s"
+        if end:
             line += f", {_duration(elapsed)}"
+        elif self._total and self._bytes:
+            line += f", {_duration(elapsed * (self._total - self._bytes) / self._bytes)} left"
         self._stream.write(f"\r\x1b[K{line}{end}")
         self._stream.flush()
+
+
+def _progress_bar(stream: BinaryIO) -> _Progress | None:
+    """A progress bar when stderr is a terminal and stdout is not (there, the output shows progress)."""
+    if sys.stderr is None or not sys.stderr.isatty() or (sys.stdout is not None and sys.stdout.isatty()):
+        return None
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return _Progress(sys.stderr, None)
+    return _Progress(sys.stderr, status.st_size if stat.S_ISREG(status.st_mode) else None)
 
 
 def _duration(seconds: float) -> str:
@@ -929,50 +971,39 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def _count_lines(name: str) -> int | None:
-    """How many lines a regular file has (for the time left); None for a pipe, or if unreadable."""
-    if name == "-" or not os.path.isfile(name):
-        return None
-    lines, last = 0, b"\n"
-    try:
-        with open(name, "rb") as file:
-            for block in iter(lambda: file.read(1 << 20), b""):
-                lines, last = lines + block.count(b"\n"), block[-1:]
-    except OSError:
-        return None
-    return lines + (last != b"\n")
-
-
 def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO) -> bool:
     """Summarize one JSON Lines input to stdout; report bad lines on stderr; True if there was one."""
     label = _label(name)
-    failed = False
-    replaced: set[str] = set()
-    progress = _Progress(sys.stderr, _count_lines(name)) if sys.stderr is not None and sys.stderr.isatty() else None
     try:
         stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
         click.echo(f"summarize: {label}: {error.strerror or error}", err=True)
         return True
+    progress = _progress_bar(stream)
+
+    def report(message: str) -> None:
+        if progress:
+            progress.clear()
+        click.echo(f"summarize: {message}", err=True)
+
+    failed = False
+    replaced: set[str] = set()
     try:
         work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
         for results in _in_order(_chunks(stream), work, jobs):
             for result in results:
                 if result.error:
-                    click.echo(f"summarize: {label}:{result.number}: {result.error}", err=True)
+                    report(f"{label}:{result.number}: {result.error}")
                     failed = True
                 for field in result.replaced:
                     if field not in replaced:
                         replaced.add(field)
-                        click.echo(
-                            f'summarize: warning: {label}: input field "{field}" is replaced by the summary\'s',
-                            err=True,
-                        )
+                        report(f'warning: {label}: input field "{field}" is replaced by the summary\'s')
             _write_all(stdout, "".join(result.output for result in results).encode())  # one write a chunk
             if progress:
-                progress.advance(results[-1].number)
+                progress.advance(sum(bool(result.output) for result in results), sum(r.size for r in results))
     except InputError as error:  # reading failed part way
-        click.echo(f"summarize: {label}: {error}", err=True)
+        report(f"{label}: {error}")
         failed = True
     finally:
         if progress:
@@ -1020,6 +1051,18 @@ def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
     ctx.exit(code)
 
 
+def _splits_lines(encoding: str) -> bool:
+    """Whether a line break is the byte 0x0A in this encoding, as corpus mode needs (UTF-16 is not).
+
+    >>> _splits_lines("cp1256"), _splits_lines("utf-16")
+    (True, False)
+    """
+    try:
+        return "\n".encode(encoding) == b"\n"
+    except (UnicodeError, LookupError):
+        return False
+
+
 def _workers(jobs: int) -> int:
     """The number of processes for -j: 0 means one per core this process may run on."""
     if jobs:
@@ -1041,9 +1084,7 @@ def _documents(
     for name in names:
         try:
             text = _read(name, encoding)
-            summary = summarize(
-                text, sentences=lengths.sentences, words=lengths.words, ratio=lengths.ratio, keywords=lengths.keywords
-            )
+            summary = lengths.summarize(text)
             if not summary.sentences:
                 raise InputError("no sentences to summarize")
         except InputError as error:
@@ -1065,24 +1106,14 @@ def _documents(
 class _Command(click.Command):
     """A click command that reports a failure to write its own output (--help, --version)."""
 
-    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
-        """Run the command, then flush stdout where a failure can still be reported."""
-        code: str | int | None = 0
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command; a write error in click's own output is one line and exit 1."""
         try:
-            try:
-                super().main(*args, **kwargs)
-            except SystemExit as exit_:
-                code = exit_.code
-            if sys.stdout is not None:
-                sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-            code = EXIT_BROKEN_PIPE
-        except OSError as error:  # click's own output: --help or --version into a full disk
+            return super().main(*args, **kwargs)
+        except OSError as error:  # click handles a closed pipe itself; this is a full disk
             _silence_stdout()
             click.echo(f"summarize: write error: {error.strerror or error}", err=True)
-            code = EXIT_INPUT_ERROR
-        sys.exit(code)
+            sys.exit(EXIT_INPUT_ERROR)
 
 
 @click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -1158,6 +1189,8 @@ def main(
         raise click.UsageError("--jsonl writes JSON: --format text does not apply")
     if "jobs" in given and not jsonl:
         raise click.UsageError("-j/--jobs works with --jsonl only")
+    if jsonl and encoding is not None and not _splits_lines(encoding):
+        raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as one byte")
     if sys.stdout is None:  # started with stdout closed (>&-)
         _fail(ctx, "write error: standard output is closed", EXIT_INPUT_ERROR)
     if not files and sys.stdin is not None and sys.stdin.isatty():

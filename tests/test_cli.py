@@ -631,6 +631,10 @@ def test_dash_with_terminal_stdin_still_reads_it() -> None:
     assert result.stderr == ""
 
 
+def test_without_standalone_mode_the_exit_code_is_returned(tmp_path: Path) -> None:
+    assert summarize.main.main([str(tmp_path / "missing.txt")], standalone_mode=False) == 1
+
+
 def test_version_prints_program_name_and_module_version() -> None:
     result = run(["--version"])
     assert result.exit_code == 0

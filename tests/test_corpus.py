@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from test_streams import WAITING_TO_READ, _wait_until_sleeping_in
 
 import summarize
 
@@ -82,7 +83,21 @@ def test_output_object_is_the_json_format_object_plus_copied_fields() -> None:
 @pytest.mark.parametrize(
     ("bad", "reason"),
     [
-        pytest.param(b"not json\n", "not JSON: Expecting value at column 1", id="not-json"),
+        pytest.param(b"not json\n", "not JSON: Expecting value: column 1", id="not-json"),
+        pytest.param(b'{"text": "x\n', "not JSON: Invalid control character at: column 12", id="cut-short"),
+        pytest.param(
+            b"[" * 100_000 + b"\n",
+            "not JSON: maximum recursion depth exceeded while decoding a JSON array from a unicode string",
+            id="deep",
+        ),
+        pytest.param(
+            b'{"n": ' + b"9" * 5000 + b', "text": "x"}\n',
+            "not JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; "
+            "use sys.set_int_max_str_digits() to increase the limit",
+            id="huge-integer",
+        ),
+        pytest.param(b'{"n": NaN, "text": "x"}\n', "not JSON: NaN is not a JSON number", id="nan"),
+        pytest.param(b'{"n": 1e400, "text": "' + RAIN.encode() + b'"}\n', "a number too large for JSON", id="infinity"),
         pytest.param(b'{"text": "\xd8\xa7\xff"}\n', "cannot be decoded as utf-8 at byte 12", id="invalid-utf8"),
         pytest.param(b"[1, 2]\n", "not a JSON object", id="array"),
         pytest.param(b'"text"\n', "not a JSON object", id="string"),
@@ -105,7 +120,7 @@ def test_blank_lines_are_skipped_but_counted_in_line_numbers() -> None:
     corpus = "\n" + line(id=1, text=RAIN) + "  \r\n\n" + "oops\n"
     result = run(["--jsonl"], input=corpus)
     assert result.exit_code == 1
-    assert result.stderr == "summarize: standard input:5: not JSON: Expecting value at column 1\n"
+    assert result.stderr == "summarize: standard input:5: not JSON: Expecting value: column 1\n"
     assert [record["source"] for record in records(result.stdout)] == ["-:2"]
 
 
@@ -137,6 +152,7 @@ def test_input_fields_named_like_summary_fields_are_replaced_with_one_warning_ea
         'summarize: warning: standard input: input field "title" is replaced by the summary\'s',
     ]
     assert [(r["id"], r["title"], r["source"]) for r in records(result.stdout)] == [(1, None, "-:1"), (2, None, "-:2")]
+    assert list(records(result.stdout)[0]) == ["id", "source", "title", "sentences", "keywords", "stats"]
 
 
 def test_several_files_and_a_missing_one(tmp_path: Path) -> None:
@@ -157,6 +173,11 @@ def test_several_files_and_a_missing_one(tmp_path: Path) -> None:
         pytest.param(["-j", "2"], "-j/--jobs works with --jsonl only", id="jobs-without-jsonl"),
         pytest.param(
             ["--jsonl", "-j", "-1"], "Invalid value for '-j' / '--jobs': -1 is not in the range x>=0.", id="neg"
+        ),
+        pytest.param(
+            ["--jsonl", "--encoding", "utf-16"],
+            "--jsonl reads lines, and utf-16 does not write a line break as one byte",
+            id="utf-16",
         ),
     ],
 )
@@ -195,10 +216,10 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     assert result.stderr == b""
 
 
-def test_progress_bar_on_a_terminal_shows_count_rate_and_ends_its_line(tmp_path: Path) -> None:
-    path = corpus_file(tmp_path, 5)
+def _stderr_on_a_terminal(args: list[str]) -> tuple[int, str]:
+    """Run the script with stderr on a pseudo-terminal, stdout on /dev/null: its exit code and what the terminal got."""
     leader, follower = pty.openpty()
-    with subprocess.Popen([*SCRIPT, "--jsonl", str(path)], stdout=subprocess.DEVNULL, stderr=follower) as process:
+    with subprocess.Popen([*SCRIPT, *args], stdout=subprocess.DEVNULL, stderr=follower) as process:
         os.close(follower)
         seen = b""
         while True:
@@ -211,11 +232,22 @@ def test_progress_bar_on_a_terminal_shows_count_rate_and_ends_its_line(tmp_path:
                 break
             seen += chunk
     os.close(leader)
-    assert process.returncode == 0
-    final = seen.decode().split("\r\x1b[K")[-1]
-    assert final.startswith("5/5 articles, ")
-    assert final.endswith("\r\n")  # the terminal turns the last \n into \r\n
-    assert "/s, 0:0" in final
+    return process.returncode, seen.decode()
+
+
+def test_progress_bar_on_a_terminal_counts_articles_and_ends_its_line(tmp_path: Path) -> None:
+    returncode, shown = _stderr_on_a_terminal(["--jsonl", str(corpus_file(tmp_path, 5))])
+    assert returncode == 0
+    final = shown.split("\r\x1b[K")[-1]
+    assert re.fullmatch(r"5 articles, [\d,]+/s, 0:0\d\r\n", final), final  # the terminal turns \n into \r\n
+
+
+def test_messages_take_the_progress_bar_line_instead_of_running_into_it(tmp_path: Path) -> None:
+    path = corpus_file(tmp_path, 8)  # line 7 is bad
+    returncode, shown = _stderr_on_a_terminal(["--jsonl", str(path)])
+    assert returncode == 1
+    assert f"\r\x1b[Ksummarize: {path}:7: not JSON" in shown
+    assert shown.split("\r\x1b[K")[-1].startswith("7 articles, ")
 
 
 def test_closed_output_with_worker_processes_exits_141_quietly(tmp_path: Path) -> None:
@@ -241,7 +273,7 @@ def test_ctrl_c_with_worker_processes_exits_130_without_tracebacks() -> None:
         assert process.stderr is not None
         process.stdin.write(line(text=RAIN).encode())
         process.stdin.flush()
-        time.sleep(1.0)  # let the workers start and wait for more input
+        _wait_until_sleeping_in(process, WAITING_TO_READ)  # imports done, workers started
         process.send_signal(signal.SIGINT)
         errors = process.stderr.read()
         process.wait(timeout=30)

@@ -189,6 +189,8 @@ def test_parse_article(text: str, expected: Article) -> None:
         pytest.param("الْمَدْرَسَةُ", ["مدرس"], id="vocalized"),
         pytest.param("Energy ENERGY", ["energy", "energy"], id="latin"),
         pytest.param("ﷺ", ["صل", "لة", "سلم"], id="ligature-expands-to-words"),
+        pytest.param("ك" * 30 + " " + "ك" * 31, ["ككك"], id="a-run-of-31-letters-is-not-a-word"),
+        pytest.param("بَ" * 33, [], id="a-written-form-of-66-characters-is-not-a-word"),
     ],
 )
 def test_tokenize(text: str, expected: list[str]) -> None:
@@ -298,6 +300,8 @@ ARTICLE = "المطر غزير اليوم."
         pytest.param(ARTICLE.encode("utf-32"), None, ARTICLE, id="utf-32-bom"),
         pytest.param(ARTICLE.encode("cp1256"), None, ARTICLE, id="windows-1256"),
         pytest.param(ARTICLE.encode("cp1256"), "cp1256", ARTICLE, id="named-encoding"),
+        # Each letter before ، is a valid UTF-8 pair by chance: too few to call it broken UTF-8.
+        pytest.param("أ، ب، ج، د".encode("cp1256"), None, "أ، ب، ج، د", id="windows-1256-letter-list"),
         pytest.param(b"a\tb\r\nc\x0cd", None, "a\tb\r\nc\x0cd", id="tab-cr-lf-ff-allowed"),
         pytest.param(b"22/11/2019 !!", None, "22/11/2019 !!", id="utf-8-without-letters-is-still-text"),
     ],

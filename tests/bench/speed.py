@@ -130,7 +130,7 @@ def huge_text(articles: Sequence[str], size: int) -> str:
 
 def summarize_file(path: Path) -> None:
     """What the command does with a file: read, decode, summarize; with no stem remembered."""
-    summarize._word_stems.cache_clear()
+    summarize._analyze_word.cache_clear()
     summarize.summarize(summarize.decode(path.read_bytes()))
 
 
@@ -239,7 +239,7 @@ def corpus(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
 
 def summarize_each(texts: Sequence[str]) -> None:
     """Summarize each text once, in this process, starting with no stem remembered."""
-    summarize._word_stems.cache_clear()
+    summarize._analyze_word.cache_clear()
     for text in texts:
         summarize.summarize(text)
 
