@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
-from test_cli import USAGE, run, write
+from test_cli import run, write
 
 import summarize
 
@@ -259,16 +259,6 @@ def test_file_name_that_is_not_utf8_is_the_json_source_losslessly(tmp_path: Path
 
 
 # --- Codec names ---------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("codec", ["undefined", "punycode"])
-def test_codec_that_cannot_decode_a_line_break_is_a_usage_error_exit_2(tmp_path: Path, codec: str) -> None:
-    # Python's "undefined" decodes nothing, punycode only ASCII host names: neither reads an article.
-    path = write(tmp_path, "article.txt", ARTICLE)
-    result = run(["--encoding", codec, str(path)])
-    assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"{USAGE}Error: Invalid value for '--encoding': ")
 
 
 @pytest.mark.parametrize(
