@@ -349,8 +349,11 @@ def _prose_lines(lines: Sequence[str], text_has_arabic: bool) -> list[bool]:
     return prose
 
 
-def parse_article(text: str) -> Article:
+def parse_article(text: str, *, title: str | None = None) -> Article:
     r"""Split an article into its title and body sentences, setting page noise aside.
+
+    A known title (from a web page's metadata) may be given: it is the title, and a line
+    equal to it is not body.
 
     Noise lines (bullets, dates, counters, share lines, short unpunctuated lines and,
     in Arabic text, lines with no Arabic) are never sentences and never glued onto one.
@@ -365,10 +368,12 @@ def parse_article(text: str) -> Article:
     lines = text.splitlines(keepends=True)
     text_has_arabic = ARABIC_LETTER.search(text) is not None
     prose = _prose_lines(lines, text_has_arabic)
+    if title is not None:
+        title = " ".join(title.split()) or None
+        prose = [kept and " ".join(line.split()) != title for line, kept in zip(lines, prose, strict=True)]
     # The title needs a body after it, and a blank or noise line right below it.
     nonblank = list(itertools.islice((i for i, line in enumerate(lines) if line.strip()), 2))
-    title = None
-    if len(nonblank) == 2 and not prose[nonblank[0] + 1]:
+    if title is None and len(nonblank) == 2 and not prose[nonblank[0] + 1]:
         first = nonblank[0]
         candidate = lines[first]
         if (
@@ -555,6 +560,7 @@ def summarize(
     words: int | None = None,
     ratio: float | None = None,
     keywords: int = DEFAULT_KEYWORDS,
+    title: str | None = None,
 ) -> Summary:
     """Summarize an article: its most important sentences, verbatim, in document order.
 
@@ -568,6 +574,8 @@ def summarize(
         words: The word budget (>= 1).
         ratio: The share of the article's words to keep (0 < ratio <= 1).
         keywords: How many keywords to report (>= 0).
+        title: The article's title when it is known apart from the text (a web page's
+            headline); otherwise the title is looked for in the text.
 
     Returns:
         The summary; empty when the text holds no prose.
@@ -588,7 +596,7 @@ def summarize(
         raise ValueError("ratio must be above 0 and at most 1")
     if keywords < 0:
         raise ValueError("keywords must be at least 0")
-    article = parse_article(text)
+    article = parse_article(text, title=title)
     written = [RAW_WORD.findall(sentence) for sentence in article.sentences]
     forms = Counter(itertools.chain.from_iterable(written))
     stems = {form: _word_stems(form) for form in forms}
