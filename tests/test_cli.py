@@ -38,7 +38,7 @@ SEA_CALM = "البحر هادئ والبحر أزرق."  # 4 words
 SEA = f"{SEA_CALM}\nالقارب صغير.\n"
 
 # WRAPPED: a title line, then a sentence hard-wrapped (with an indent) over two lines.
-WRAPPED = "أخبار الطقس\n\nالمطر الغزير يهطل منذ الصباح على\n  شوارع المدينة. القط نائم.\n"
+WRAPPED = "أخبار الطقس في المدينة اليوم\n\nالمطر الغزير يهطل منذ الصباح على\n  شوارع المدينة. القط نائم.\n"
 WRAPPED_SUMMARY = "المطر الغزير يهطل منذ الصباح على شوارع المدينة.\nالقط نائم.\n"
 
 # ENGLISH: two sentences, so the default three keeps both whatever the ranking.
@@ -280,7 +280,7 @@ def test_unknown_format_is_a_usage_error_exit_2() -> None:
             {},
             {
                 "source": "-",
-                "title": "أخبار الطقس",
+                "title": "أخبار الطقس في المدينة اليوم",
                 "sentences": [
                     {"index": 0, "text": "المطر الغزير يهطل منذ الصباح على\n  شوارع المدينة."},
                     {"index": 1, "text": "القط نائم."},
@@ -320,7 +320,7 @@ def test_json_format_prints_one_object_with_exact_keys(
     )
     # The scores belong to the ranking, not the command line: they must be the library's, as numbers.
     scores = [sentence.pop("score") for sentence in record["sentences"]]
-    assert scores == [sentence.score for sentence in summarize.summarize(stdin, **length).sentences]
+    assert scores == [sentence.score for sentence in summarize.summarize(stdin, **length).sentences]  # type: ignore[arg-type]
     assert all(isinstance(value, float) for value in scores)
     assert record == expected
 

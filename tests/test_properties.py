@@ -156,7 +156,7 @@ def test_outputs_render_one_line_a_sentence_and_valid_json(text: str) -> None:
     assert [s["text"] for s in record["sentences"]] == [s.text for s in result.sentences]
 
 
-TITLED = summarize("عنوان الخبر\n\nالمطر غزير في المدينة. القط نائم في البيت.\n", keywords=5)
+TITLED = summarize("عنوان الخبر الذي نشر اليوم\n\nالمطر غزير في المدينة. القط نائم في البيت.\n", keywords=5)
 
 
 @given(ANY_TEXTS)
@@ -164,7 +164,7 @@ def test_render_json_parses_back_to_the_summary_for_any_source_name(source: str)
     result = TITLED
     assert json.loads(render_json(result, source)) == {
         "source": source,
-        "title": "عنوان الخبر",
+        "title": "عنوان الخبر الذي نشر اليوم",
         "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in result.sentences],
         "keywords": list(result.keywords),
         "stats": {"sentences": 2, "words": 8},

@@ -18,7 +18,8 @@ from test_cli import PYTHON, REPO_ROOT, SUBPROCESS_ENV, write
 
 ARTICLE = "المطر غزير في المدينة.\nالقط نائم في البيت.\n"
 # About 400 kB of output under -r 1: far more than a pipe (64 kB) or a stdout buffer (8 kB) holds.
-LONG_ARTICLE = ARTICLE * 5_000
+# Numbered, since a paragraph printed twice counts once.
+LONG_ARTICLE = "".join(f"المطر غزير في المدينة {i}.\nالقط نائم في البيت {i}.\n" for i in range(5_000))
 COMMAND = [*PYTHON, "summarize.py"]
 # Where a process sleeps (/proc/PID/wchan) when it waits to read a pipe or to open a FIFO nobody
 # writes to, and when it waits to write to a full pipe (older kernels say pipe_wait for both).
@@ -125,7 +126,7 @@ def test_output_piped_to_head_exits_141_quietly(tmp_path: Path) -> None:
         summarize.stdout.close()
         stderr = summarize.stderr.read()
         returncode = summarize.wait(timeout=60)
-    assert head.stdout.decode() == ARTICLE.splitlines(keepends=True)[0]
+    assert head.stdout.decode() == LONG_ARTICLE.splitlines(keepends=True)[0]
     assert returncode == 141
     assert stderr == b""
 
