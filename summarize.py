@@ -832,17 +832,22 @@ def _raw_text(element: Any) -> str:
 
 
 def _element_text(element: Any) -> str:
-    """The text of an extracted element as a browser shows it: runs of white space one space, <lb/> a line break."""
-    return "\n".join(" ".join(line.split()) for line in _raw_text(element).split("\x00") if line.strip())
+    """The text of an extracted element as a browser shows it: runs of spaces one space, <lb/> a line break.
+
+    trafilatura trims the page's own white space; a line break left in its text joins
+    the blocks of a page it could only read whole (a fallback), and stays one.
+    """
+    lines = _raw_text(element).replace("\x00", "\n").splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
-def _blocks_of(body: Any) -> Iterator[str]:
-    """Yield the text of each paragraph, heading, quotation and list item of an extracted body."""
+def _blocks_of(body: Any) -> Iterator[tuple[bool, str]]:
+    """Yield (whether it is a heading, its text) for each paragraph, heading, quotation and list item of a body."""
     for element in body:
         if element.tag == "list":
             yield from _blocks_of(element)
         elif text := _element_text(element):
-            yield text
+            yield element.tag == "head", text
 
 
 def _one_space(text: str | None) -> str:
@@ -868,8 +873,10 @@ def _headline(metadata: Sequence[str], shown: Sequence[str], sites: Sequence[str
 
     A metadata title (og:title, <title>) often joins the headline and the site's name
     (`الموقع - العنوان`, `العنوان | الموقع`). The longest cut of it that the page shows
-    as a headline wins; else the first headline shown; else the longest piece of the
-    first metadata title that is not a site's name. A site's name is never the headline.
+    as a headline wins, unless the rest of the title is longer (then the cut is the
+    site's name, shown as a logo); else the longest piece of the first metadata title
+    that is not a site's name; else the first headline shown. A site's name is never
+    the headline.
 
     Args:
         metadata: Titles from the page's metadata, the most trusted first.
@@ -892,15 +899,14 @@ def _headline(metadata: Sequence[str], shown: Sequence[str], sites: Sequence[str
     titles = [title for title in map(_one_space, metadata) if title and title not in site_names]
     for title in titles:
         for cut in _title_cuts(title):
-            if cut in page:
+            if cut in page and 2 * len(cut) >= len(title):
                 return cut
-    if page:
-        return page[0]
     for title in titles:
+        # The longest piece: a headline is longer than the site's name.
         pieces = [cut for cut in _title_cuts(title) if not TITLE_SEPARATOR.search(cut) and cut not in site_names]
         if pieces:
-            return pieces[0] if len(pieces) == 1 or site_names else max(pieces, key=len)
-    return None
+            return max(pieces, key=len)
+    return page[0] if page else None
 
 
 def _metadata(tree: Any, xpath: str) -> list[str]:
@@ -920,7 +926,8 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> WebPage:
         url: Where the page came from, if known.
 
     Returns:
-        The page's article; its text is empty when the page has none (a list of headlines).
+        The page's article; its text is empty and its title None when the page has none
+        (a section's list of headlines).
 
     Raises:
         InputError: The web extra is not installed, or the bytes do not decode.
@@ -944,14 +951,16 @@ def extract_html(data: bytes | str, *, url: str | None = None) -> WebPage:
         include_tables=False,
         include_images=False,
         include_links=False,
+        favor_precision=True,
     )
-    if document is None:
-        return WebPage(_headline(metadata, h1s, sites), "", url)
-    blocks = list(_blocks_of(document.body))
-    title = _headline([*metadata, document.title or ""], [*blocks[:1], *h1s], [*sites, document.sitename or ""])
+    blocks = list(_blocks_of(document.body)) if document is not None else []
+    if document is None or all(heading for heading, _ in blocks):
+        return WebPage(None, "", url)  # headings alone (a section's list of headlines) are no article
+    shown = [text for heading, text in blocks[:1] if heading] + h1s
+    title = _headline([*metadata, document.title or ""], shown, [*sites, document.sitename or ""])
     return WebPage(
         title=title,
-        text="\n\n".join(blocks),
+        text="\n\n".join(text for _, text in blocks),
         url=url or document.url,
         date=document.date,
         author=document.author,
@@ -1033,7 +1042,7 @@ def _fetch_once(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | 
         raise InputError(str(error.reason)) from None
     except http.client.HTTPException as error:  # a malformed or broken-off response
         raise InputError(f"bad HTTP response ({type(error).__name__})") from None
-    except TimeoutError:
+    except (TimeoutError, InputError):
         raise
     except OSError as error:  # the connection reset while reading
         raise InputError(error.strerror or str(error)) from None
