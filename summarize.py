@@ -15,6 +15,7 @@ import itertools
 import math
 import os
 import re
+import shlex
 import stat
 import sys
 import time
@@ -37,8 +38,10 @@ __all__ = [
     "InputError",
     "Sentence",
     "Summary",
+    "WebPage",
     "__version__",
     "decode",
+    "extract_html",
     "main",
     "normalize",
     "parse_article",
@@ -940,7 +943,7 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
     if title is not None:
         title = " ".join(title.split()) or None
     elif (line := _title_line(page, prose, head)) is not None:
-        title = " ".join(page.lines[line].strip().lstrip("#").split())  # a markdown heading's marks go
+        title = page.lines[line].strip().lstrip("#").strip()  # a markdown heading's marks go
     body = _body(page, prose)
     if body and (span := _date_span(body[0])):
         # A flattened page: label, headline and date stamp run into the lead.
@@ -949,7 +952,7 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
         if len(LETTERS.findall(rest)) >= LEAD_MIN_WORDS:
             body[0] = rest
             if title is None and TITLE_MIN_WORDS <= len(LETTERS.findall(headline)) <= HEADING_MAX_WORDS:
-                title = " ".join(headline.split())
+                title = headline
     seen = {_key(title)} if title else set()
     sentences = []
     for sentence in body:
@@ -1277,6 +1280,392 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return text.removeprefix("\ufeff")
 
 
+# --- Web pages -----------------------------------------------------------------------
+
+# What `pip install 'summarize[web]'` adds (pyproject.toml says the same; a test checks):
+# lxml 6 moved lxml.html.clean, which trafilatura's jusText imports, into its own package.
+WEB_REQUIREMENTS = ("trafilatura>=2.3,<3", "lxml_html_clean>=0.4")
+# A page announces itself within its first few kilobytes: a doctype, or one of the
+# elements every page or saved article has, right after any comments or XML declaration.
+HTML_SNIFF_CHARACTERS = 4096
+HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)[\s>/]", re.IGNORECASE | re.DOTALL
+)
+TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+# A fragment without those elements is HTML when tags fill this share of its visible characters.
+MIN_MARKUP_SHARE = 0.5
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="text/html; charset=...">.
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+# Where a <title> joins the headline and the site's name: a bar, a dash, a bullet or a
+# guillemet with spaces around (a hyphen inside a word, 2024-2025, is not one).
+TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\u2022\u00b7\u00bb\u00ab:]{1,2}|[-\u2013\u2014]{1,2})\s+|\s*\|\s*)")
+# Fetching: a browser-like wait, a cap far above any article page (5 MiB; news pages run
+# 100 KB to 2 MB with their inline scripts), and few redirects (a site rarely needs two).
+FETCH_TIMEOUT = 10.0
+FETCH_DEADLINE_FACTOR = 3  # the whole download may take this many timeouts
+MAX_PAGE_BYTES = 5 << 20
+MAX_REDIRECTS = 5
+READ_CHUNK_BYTES = 1 << 16
+HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+USER_AGENT = f"summarize/{__version__} (extractive summaries of Arabic articles; Python urllib)"
+
+
+@dataclass(frozen=True)
+class WebPage:
+    """The article of a web page, as extract_html() finds it.
+
+    Attributes:
+        title: The article's headline, or None.
+        text: The article's text: paragraphs and headings, each on its own line, with a
+            blank line between them.
+        url: The page's address (the one given, else the page's canonical one), or None.
+        date: The publication date, YYYY-MM-DD, or None.
+        author: The author, or None.
+    """
+
+    title: str | None
+    text: str
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+
+
+def _web_extra() -> Any:
+    """Import trafilatura, paid for only when HTML is met.
+
+    Raises:
+        InputError: The web extra is not installed, saying how to install it.
+    """
+    try:
+        import trafilatura
+    except ImportError:  # not installed, or lxml 6 without lxml_html_clean
+        command = " ".join(shlex.quote(word) for word in (sys.executable, "-m", "pip", "install", *WEB_REQUIREMENTS))
+        raise InputError(f"reading HTML needs the web extra: {command}") from None
+    return trafilatura
+
+
+def _looks_like_html(text: str) -> bool:
+    """Whether text is a web page or a fragment of one rather than prose.
+
+    A page starts (after comments) with a doctype or an html, head, body or article
+    element; a fragment is mostly tags.
+
+    Examples:
+        >>> _looks_like_html("<!DOCTYPE html><html><body><p>نص</p></body></html>")
+        True
+        >>> _looks_like_html("كتب المبرمج الوسم <body> في الصفحة.")
+        False
+        >>> _looks_like_html('<div class="x"><span><a href="/">نص</a></span></div>')
+        True
+    """
+    head = text[:HTML_SNIFF_CHARACTERS].removeprefix("\ufeff")
+    if HTML_START.match(head):
+        return True
+    visible = len("".join(head.split()))
+    return visible > 0 and sum(len(tag) for tag in TAG.findall(head)) >= MIN_MARKUP_SHARE * visible
+
+
+def _charset(name: str | None) -> str | None:
+    """A declared charset as a Python codec name, or None when Python does not know it."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode_html(data: bytes, charset: str | None = None) -> str:
+    """Decode a page: a BOM, else the charset given (an HTTP header's), else the page's meta tag, else as text.
+
+    A page whose declared charset is wrong (which happens) is decoded as text would be.
+
+    Raises:
+        InputError: There is no declared charset and the bytes are not text.
+
+    Examples:
+        >>> _decode_html('<meta charset="windows-1256"><p>سلام</p>'.encode("cp1256"))
+        '<meta charset="windows-1256"><p>سلام</p>'
+    """
+    if not any(data.startswith(bom) for bom, _ in BOMS):
+        meta = META_CHARSET.search(data[:HTML_SNIFF_CHARACTERS])
+        declared = _charset(charset) or _charset(meta.group(1).decode("ascii") if meta else None)
+        if declared:
+            with contextlib.suppress(UnicodeError):
+                return data.decode(declared)
+    return decode(data)
+
+
+def _raw_text(element: Any) -> str:
+    """The text of an extracted element and its children, a NUL where a line break (<lb/>) stands."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\x00" if child.tag == "lb" else _raw_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _element_text(element: Any) -> str:
+    """The text of an extracted element as a browser shows it: runs of spaces one space, <lb/> a line break.
+
+    trafilatura trims the page's own white space; a line break left in its text joins
+    the blocks of a page it could only read whole (a fallback), and stays one.
+    """
+    lines = _raw_text(element).replace("\x00", "\n").splitlines()
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _blocks_of(body: Any) -> Iterator[tuple[bool, str]]:
+    """Yield (whether it is a heading, its text) for each paragraph, heading, quotation and list item of a body."""
+    for element in body:
+        if element.tag == "list":
+            yield from _blocks_of(element)
+        elif text := _element_text(element):
+            yield element.tag == "head", text
+
+
+def _one_space(text: str | None) -> str:
+    """Text with runs of white space made one space, stripped ("" for None)."""
+    return " ".join((text or "").split())
+
+
+def _title_cuts(title: str) -> list[str]:
+    """The headlines a <title> may hold: itself, then each run of its pieces between separators, longest first.
+
+    >>> _title_cuts("الموقع - العراق: الحكومة تجتمع")
+    ['الموقع - العراق: الحكومة تجتمع', 'العراق: الحكومة تجتمع', 'الموقع']
+    """
+    # With a capture group, split keeps the separators: pieces at even indexes, separators between.
+    parts = TITLE_SEPARATOR.split(title)
+    pieces = range(0, len(parts), 2)
+    spans = {"".join(parts[start : end + 1]).strip() for start in pieces for end in pieces if end >= start}
+    return sorted(spans - {""}, key=lambda cut: (-len(cut), title.find(cut)))
+
+
+def _headline(metadata: Sequence[str], shown: Sequence[str], sites: Sequence[str]) -> str | None:
+    """Choose a page's headline from its metadata titles, cut to what the page shows.
+
+    A metadata title (og:title, <title>) often joins the headline and the site's name
+    (`الموقع - العنوان`, `العنوان | الموقع`). The longest cut of it that the page shows
+    as a headline wins, unless the rest of the title is longer (then the cut is the
+    site's name, shown as a logo); else the longest piece of the first metadata title
+    that is not a site's name; else the first headline shown. A site's name is never
+    the headline.
+
+    Args:
+        metadata: Titles from the page's metadata, the most trusted first.
+        shown: Headlines the page itself shows (the top of its article, its <h1>s).
+        sites: The site's names (og:site_name and the like).
+
+    Returns:
+        The headline, or None.
+
+    Examples:
+        >>> _headline(["صحيفة النهار - المطر يعود غدا"], ["المطر يعود غدا"], [])
+        'المطر يعود غدا'
+        >>> _headline(["المطر يعود غدا | صحيفة النهار"], [], ["صحيفة النهار"])
+        'المطر يعود غدا'
+        >>> _headline(["صحيفة النهار"], ["صحيفة النهار"], ["صحيفة النهار"]) is None
+        True
+    """
+    site_names = {_one_space(site) for site in sites} - {""}
+    page = [line for line in map(_one_space, shown) if line and line not in site_names]
+    titles = [title for title in map(_one_space, metadata) if title and title not in site_names]
+    for title in titles:
+        for cut in _title_cuts(title):
+            if cut in page and 2 * len(cut) >= len(title):
+                return cut
+    for title in titles:
+        # The longest piece: a headline is longer than the site's name.
+        pieces = [cut for cut in _title_cuts(title) if not TITLE_SEPARATOR.search(cut) and cut not in site_names]
+        if pieces:
+            return max(pieces, key=len)
+    return page[0] if page else None
+
+
+def _metadata(tree: Any, xpath: str) -> list[str]:
+    """The stripped texts or attribute values an XPath finds in a parsed page."""
+    return [_one_space(str(found)) for found in tree.xpath(xpath)]
+
+
+def extract_html(data: bytes | str, *, url: str | None = None) -> WebPage:
+    """Find the article in a web page: its text, headline, date and author (with trafilatura).
+
+    Comments, tables, link lists, navigation, captions and page furniture are left out;
+    paragraphs, headings and list items each stand on their own line, a blank line
+    between them, so that a heading is never glued to a sentence.
+
+    Args:
+        data: The page: bytes (decoded by decode_html) or text.
+        url: Where the page came from, if known.
+
+    Returns:
+        The page's article; its text is empty and its title None when the page has none
+        (a section's list of headlines).
+
+    Raises:
+        InputError: The web extra is not installed, or the bytes do not decode.
+    """
+    trafilatura = _web_extra()
+    html = _decode_html(data) if isinstance(data, bytes) else data
+    tree = trafilatura.load_html(html) if html.strip() else None
+    if tree is None:
+        return WebPage(None, "", url)
+    metadata = _metadata(
+        tree,
+        '//meta[@property="og:title" or @name="twitter:title" or @property="twitter:title"]/@content | //title/text()',
+    )
+    sites = _metadata(tree, '//meta[@property="og:site_name" or @name="application-name"]/@content')
+    h1s = [_one_space(element.text_content()) for element in tree.iter("h1")]
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+    )
+    blocks = list(_blocks_of(document.body)) if document is not None else []
+    if document is None or all(heading for heading, _ in blocks):
+        return WebPage(None, "", url)  # headings alone (a section's list of headlines) are no article
+    shown = [text for heading, text in blocks[:1] if heading] + h1s
+    title = _headline([*metadata, document.title or ""], shown, [*sites, document.sitename or ""])
+    return WebPage(
+        title=title,
+        text="\n\n".join(text for _, text in blocks),
+        url=url or document.url,
+        date=document.date,
+        author=document.author,
+    )
+
+
+def _redirects() -> Any:
+    """A urllib redirect handler that follows at most MAX_REDIRECTS redirects, to http and https only."""
+    import urllib.parse
+    import urllib.request
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
+
+        def redirect_request(
+            self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+        ) -> urllib.request.Request | None:
+            if urllib.parse.urlsplit(newurl).scheme.lower() not in {"http", "https"}:
+                raise InputError(f"redirected to {newurl}: only http and https are fetched")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return Redirects()
+
+
+def _download(response: Any, max_bytes: int, deadline: float) -> bytes:
+    """The body of a response, refused when over max_bytes; TimeoutError past the deadline."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise InputError(f"too large (over {max_bytes:,} bytes)")
+    chunks, size = [], 0
+    while chunk := response.read(READ_CHUNK_BYTES):
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(f"too large (over {max_bytes:,} bytes)")
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _fetch_once(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str | None, str]:
+    """One attempt at fetching a page: its bytes, the charset its headers declare, and its final address.
+
+    Raises:
+        TimeoutError: The server did not answer in time.
+        InputError: Anything else went wrong.
+    """
+    import http.client
+    import socket
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"}
+    )
+    deadline = time.monotonic() + FETCH_DEADLINE_FACTOR * timeout
+    try:
+        with urllib.request.build_opener(_redirects()).open(request, timeout=timeout) as response:
+            declared = response.headers.get("Content-Type")
+            kind = response.headers.get_content_type()
+            if declared is not None and kind not in HTML_CONTENT_TYPES:
+                raise InputError(f"not HTML (content type {kind})")
+            data = _download(response, max_bytes, deadline)
+            if declared is None and not _sniff_html(data):
+                raise InputError("not HTML (no content type, and no markup)")
+            return data, response.headers.get_content_charset(), str(response.geturl())
+    except urllib.error.HTTPError as error:
+        error.close()
+        if 300 <= error.code < 400:  # urllib gives up on a loop or a long chain with the last redirect
+            raise InputError(f"too many redirects (more than {MAX_REDIRECTS}, or a loop)") from None
+        raise InputError(f"HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise TimeoutError from None
+        if isinstance(error.reason, socket.gaierror):
+            raise InputError("host not found") from None
+        if isinstance(error.reason, OSError):
+            raise InputError(error.reason.strerror or str(error.reason)) from None
+        raise InputError(str(error.reason)) from None
+    except http.client.HTTPException as error:  # a malformed or broken-off response
+        raise InputError(f"bad HTTP response ({type(error).__name__})") from None
+    except (TimeoutError, InputError):
+        raise
+    except OSError as error:  # the connection reset while reading
+        raise InputError(error.strerror or str(error)) from None
+    except ValueError as error:  # urllib refuses the address itself
+        raise InputError(f"not a valid URL ({error})") from None
+
+
+def _fetch(
+    url: str, *, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_PAGE_BYTES
+) -> tuple[bytes, str | None, str]:
+    """Fetch a web page over http or https, following a few redirects.
+
+    Each wait for the server may take `timeout` seconds and the whole download
+    FETCH_DEADLINE_FACTOR times that; a timeout is retried once, nothing else is.
+
+    Args:
+        url: An http:// or https:// address.
+        timeout: Seconds to wait.
+        max_bytes: The largest page accepted.
+
+    Returns:
+        The page's bytes, the charset its headers declare (or None), and its address after redirects.
+
+    Raises:
+        InputError: The page could not be fetched, is not HTML, or is too large; the message says why.
+    """
+    if not _is_url(url):
+        raise InputError("only http and https URLs are fetched")
+    try:
+        return _fetch_once(url, timeout, max_bytes)
+    except TimeoutError:
+        pass  # one retry: a server that was busy a moment ago
+    try:
+        return _fetch_once(url, timeout, max_bytes)
+    except TimeoutError:
+        raise InputError(f"timed out (waited {timeout:g} s, twice)") from None
+
+
+def _is_url(name: str) -> bool:
+    """Whether an input name is an address to fetch rather than a file."""
+    return name[:8].lower().startswith(("http://", "https://"))
+
+
+def _sniff_html(data: bytes) -> bool:
+    """Whether the start of some bytes looks like HTML (looks_like_html on the first few kilobytes)."""
+    codec = next((name for bom, name in BOMS if data.startswith(bom)), "utf-8")
+    return _looks_like_html(data[: 4 * HTML_SNIFF_CHARACTERS].decode(codec, errors="replace"))
+
+
 # --- Command line ----------------------------------------------------------------------
 
 EXIT_INPUT_ERROR = 1
@@ -1301,20 +1690,49 @@ def _label(name: str) -> str:
     return "standard input" if name == "-" else name
 
 
-def _read(name: str, encoding: str | None) -> str:
-    """Read and decode one input ('-' is standard input); refuse empty text."""
+def _read_bytes(name: str) -> bytes:
+    """Read one input ('-' is standard input)."""
     try:
         if name == "-":
-            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-        else:
-            with open(name, "rb") as file:
-                data = file.read()
+            return sys.stdin.buffer.read() if sys.stdin is not None else b""
+        with open(name, "rb") as file:
+            return file.read()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+
+
+def _text(data: bytes, encoding: str | None) -> str:
+    """Decode one input; refuse empty text."""
     text = decode(data, encoding)
     if not text.strip():
         raise InputError("empty input")
     return text
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How to read each FILE: as text, as HTML or by detection ("auto"); how long to wait for a URL."""
+
+    kind: str
+    timeout: float
+
+
+def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, WebPage | None]:
+    """The text to summarize of one input (a file, standard input or a URL), and its web page if it is one."""
+    if _is_url(name):
+        _web_extra()  # say what to install before fetching anything
+        data, charset, address = _fetch(name, timeout=reading.timeout)
+        page = extract_html(_decode_html(data, encoding or charset), url=address)
+    else:
+        data = _read_bytes(name)
+        if reading.kind == "text" or (reading.kind == "auto" and not _sniff_html(data)):
+            return _text(data, encoding), None
+        if not data.strip():
+            raise InputError("empty input")
+        page = extract_html(decode(data, encoding) if encoding else data)
+    if not page.text.strip():
+        raise InputError("no article found in the page")
+    return page.text, page
 
 
 def _one_line(text: str) -> str:
@@ -1329,20 +1747,23 @@ def render_text(summary: Summary, keywords: int = 0) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def _record(summary: Summary, source: str) -> dict[str, object]:
-    """The summary as the JSON object the README documents."""
-    return {
+def _record(summary: Summary, source: str, page: WebPage | None = None) -> dict[str, object]:
+    """The summary as the JSON object the README documents; a web page adds its url, date and author."""
+    record: dict[str, object] = {
         "source": source,
         "title": summary.title,
         "sentences": [{"index": s.index, "text": s.text, "score": s.score} for s in summary.sentences],
         "keywords": list(summary.keywords),
         "stats": {"sentences": summary.total_sentences, "words": summary.total_words},
     }
+    if page is not None:
+        record.update(url=page.url, date=page.date, author=page.author)
+    return record
 
 
-def render_json(summary: Summary, source: str) -> str:
+def render_json(summary: Summary, source: str, page: WebPage | None = None) -> str:
     r"""The summary as one line of JSON (UTF-8 text, no \u escapes but for undecodable file names)."""
-    return _json_line(_record(summary, source))
+    return _json_line(_record(summary, source, page))
 
 
 def _json_line(record: dict[str, object]) -> str:
@@ -1377,9 +1798,11 @@ class _Lengths:
     ratio: float | None
     keywords: int
 
-    def summarize(self, text: str) -> Summary:
-        """Summarize text with these options."""
-        return summarize(text, sentences=self.sentences, words=self.words, ratio=self.ratio, keywords=self.keywords)
+    def summarize(self, text: str, title: str | None = None) -> Summary:
+        """Summarize text (whose title may be known) with these options."""
+        return summarize(
+            text, sentences=self.sentences, words=self.words, ratio=self.ratio, keywords=self.keywords, title=title
+        )
 
 
 class _LineResult(NamedTuple):
@@ -1411,6 +1834,8 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         raise InputError(f"not JSON: {error}") from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
+    if "html" in record and "text" not in record:
+        return _summarize_page_record(record, source, lengths)
     text = record.get("text")
     if text is None:
         raise InputError('no "text" field')
@@ -1426,6 +1851,33 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     own = _record(summary, source)
     replaced = tuple(key for key in record if key in own)
     return {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}, replaced
+
+
+def _summarize_page_record(
+    record: dict[str, Any], source: str, lengths: _Lengths
+) -> tuple[dict[str, object], tuple[str, ...]]:
+    """Summarize a JSON Lines record holding a web page ("html", and perhaps the "url" it came from).
+
+    Raises:
+        InputError: "html" is not a non-empty string, or the page holds no article.
+    """
+    html, url = record["html"], record.get("url")
+    if not isinstance(html, str):
+        raise InputError('"html" is not a string')
+    if not html.strip():
+        raise InputError("empty html")
+    if NOT_TEXT_CHARACTER.search(html):
+        raise InputError(NOT_TEXT)
+    page = extract_html(html, url=url if isinstance(url, str) else None)
+    if not page.text.strip():
+        raise InputError("no article found in the page")
+    summary = lengths.summarize(page.text, page.title)
+    if not summary.sentences:
+        raise InputError("no sentences to summarize")
+    own = _record(summary, source, page)
+    consumed = {"html", "url"}  # the page and its address are read, not copied
+    replaced = tuple(key for key in record if key in own and key not in consumed)
+    return {**{key: value for key, value in record.items() if key not in consumed and key not in own}, **own}, replaced
 
 
 def _refuse_constant(name: str) -> object:
@@ -1660,13 +2112,14 @@ def _documents(
     stdout: BinaryIO,
     *,
     headers: bool,
+    reading: _Reading,
 ) -> bool:
     """Summarize each input as one article to stdout; name bad inputs on stderr; True if there was one."""
     failed, printed = False, 0
     for name in names:
         try:
-            text = _read(name, encoding)
-            summary = lengths.summarize(text)
+            text, page = _article(name, encoding, reading)
+            summary = lengths.summarize(text, page.title if page else None)
             if not summary.sentences:
                 raise InputError("no sentences to summarize")
         except InputError as error:
@@ -1676,7 +2129,7 @@ def _documents(
         if not ARABIC_LETTER.search(text):
             click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
         if output_format == "json":
-            output = render_json(summary, name)
+            output = render_json(summary, name, page)
         else:
             header = f"==> {_label(name)} <==\n" if headers else ""
             output = ("\n" if printed else "") + header + render_text(summary, lengths.keywords)
@@ -1744,6 +2197,20 @@ class _Command(click.Command):
     metavar="N",
     help="With --jsonl: summarize in N processes, 0 for one per core [default: 1].",
 )
+@click.option(
+    "--input",
+    "input_kind",
+    type=click.Choice(["auto", "text", "html"]),
+    default="auto",
+    help="Read each FILE as text, as HTML (a web page), or tell them apart [default: auto].",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=FETCH_TIMEOUT,
+    metavar="S",
+    help=f"Give up on a URL after S seconds of waiting, retrying once [default: {FETCH_TIMEOUT:g}].",
+)
 @click.version_option(__version__, prog_name="summarize")
 @click.pass_context
 def main(
@@ -1757,6 +2224,8 @@ def main(
     encoding: str | None,
     jsonl: bool,
     jobs: int,
+    input_kind: str,
+    timeout: float,
 ) -> None:
     """Print the most important sentences of each Arabic article, verbatim, in order.
 
@@ -1765,12 +2234,16 @@ def main(
     if sum(option is not None for option in (sentences, words, ratio)) > 1:
         raise click.UsageError("give at most one of --sentences, --words and --ratio")
     given = {
-        name for name in ("output_format", "jobs") if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
+        name
+        for name in ("output_format", "jobs", "input_kind")
+        if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
     }
     if jsonl and "output_format" in given and output_format == "text":
         raise click.UsageError("--jsonl writes JSON: --format text does not apply")
     if "jobs" in given and not jsonl:
         raise click.UsageError("-j/--jobs works with --jsonl only")
+    if "input_kind" in given and jsonl:
+        raise click.UsageError('--input does not apply to --jsonl: a record\'s "text" or "html" field says')
     if jsonl and encoding is not None and not _splits_lines(encoding):
         raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as one byte")
     if sys.stdout is None:  # started with stdout closed (>&-)
@@ -1786,7 +2259,15 @@ def main(
             results = [_corpus(name, lengths, encoding, _workers(jobs), stdout) for name in names]
             failed = any(results)  # after the loop: every input is summarized even after a failure
         else:
-            failed = _documents(names, lengths, output_format, encoding, stdout, headers=len(files) > 1)
+            failed = _documents(
+                names,
+                lengths,
+                output_format,
+                encoding,
+                stdout,
+                headers=len(files) > 1,
+                reading=_Reading(input_kind, timeout),
+            )
     except KeyboardInterrupt:
         ctx.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

@@ -689,10 +689,10 @@ def test_keyboard_interrupt_while_reading_a_file_exits_130_quietly(
 ) -> None:
     path = write(tmp_path, "rain.txt", RAIN)
 
-    def interrupted(name: str, encoding: str | None) -> str:
+    def interrupted(name: str) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(summarize, "_read", interrupted)
+    monkeypatch.setattr(summarize, "_read_bytes", interrupted)
     result = run([str(path)])
     assert result.exit_code == 130
     assert result.stdout == ""
