@@ -58,8 +58,6 @@ def run(args: list[str], input: str | bytes | None = None) -> Result:
 # --- The fixtures: every default summary clean, every title right ------------------------
 
 
-
-
 @pytest.mark.usefixtures("web_extra")
 @pytest.mark.parametrize("name", FIXTURES)
 def test_each_page_gives_its_gold_title(name: str) -> None:

@@ -136,7 +136,7 @@ def seed_page(shared: Path = DEFAULT_SHARED) -> Page | None:
 def run(page: Page) -> Result:
     """Summarize a page with the defaults, as the command does."""
     if page.path.suffix == ".html":
-        web = summarize.extract_html(page.path.read_bytes())  # type: ignore[attr-defined]
+        web = summarize.extract_html(page.path.read_bytes())
         text, known_title = web.text, web.title
     else:
         text, known_title = page.path.read_text(encoding="utf-8"), None
@@ -147,7 +147,7 @@ def run(page: Page) -> Result:
 
 
 def _web_available() -> bool:
-    return hasattr(summarize, "extract_html") and importlib.util.find_spec("trafilatura") is not None
+    return importlib.util.find_spec("trafilatura") is not None
 
 
 def results(pages: Iterable[Page]) -> list[Result]:
