@@ -1731,7 +1731,7 @@ def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, W
             raise InputError("empty input")
         page = extract_html(decode(data, encoding) if encoding else data)
     if not page.text.strip():
-        raise InputError("no article found in the page")
+        raise InputError("no article body")
     return page.text, page
 
 
@@ -1847,7 +1847,7 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         raise InputError(NOT_TEXT)
     summary = lengths.summarize(text)
     if not summary.sentences:
-        raise InputError("no sentences to summarize")
+        raise InputError("no article body")
     own = _record(summary, source)
     replaced = tuple(key for key in record if key in own)
     return {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}, replaced
@@ -1870,10 +1870,10 @@ def _summarize_page_record(
         raise InputError(NOT_TEXT)
     page = extract_html(html, url=url if isinstance(url, str) else None)
     if not page.text.strip():
-        raise InputError("no article found in the page")
+        raise InputError("no article body")
     summary = lengths.summarize(page.text, page.title)
     if not summary.sentences:
-        raise InputError("no sentences to summarize")
+        raise InputError("no article body")
     own = _record(summary, source, page)
     consumed = {"html", "url"}  # the page and its address are read, not copied
     replaced = tuple(key for key in record if key in own and key not in consumed)
@@ -2121,7 +2121,7 @@ def _documents(
             text, page = _article(name, encoding, reading)
             summary = lengths.summarize(text, page.title if page else None)
             if not summary.sentences:
-                raise InputError("no sentences to summarize")
+                raise InputError("no article body")
         except InputError as error:
             click.echo(f"summarize: {_label(name)}: {error}", err=True)
             failed = True

@@ -523,12 +523,12 @@ def _directory(tmp_path: Path) -> Path:
         pytest.param(lambda d: write(d, "bom.txt", b"\xef\xbb\xbf"), "empty input", id="bom-only"),
         pytest.param(
             lambda d: write(d, "date.txt", "الجمعة 22 نوفمبر 2019\n"),
-            "no sentences to summarize",
+            "no article body",
             id="only-a-date-line",
         ),
         pytest.param(
             lambda d: write(d, "noise.txt", "الجمعة 22 نوفمبر 2019\n\n• المصدر: وكالات\nمشاركة :\n"),
-            "no sentences to summarize",
+            "no article body",
             id="only-page-noise",
         ),
     ],
@@ -546,7 +546,7 @@ def test_numeric_date_line_only_is_no_sentences_not_binary(tmp_path: Path) -> No
     path = write(tmp_path, "date.txt", "22/11/2019\n")
     result = run([str(path)])
     assert result.exit_code == 1
-    assert result.stderr == f"summarize: {path}: no sentences to summarize\n"
+    assert result.stderr == f"summarize: {path}: no article body\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a chmod 000 file")
@@ -567,7 +567,7 @@ def test_unreadable_file_exits_1_with_permission_denied(tmp_path: Path) -> None:
     [
         pytest.param(b"", "empty input", id="empty"),
         pytest.param(b"\x00\x01\x02", "not text (binary data or an unknown encoding)", id="binary"),
-        pytest.param("الجمعة 22 نوفمبر 2019\n", "no sentences to summarize", id="date-line"),
+        pytest.param("الجمعة 22 نوفمبر 2019\n", "no article body", id="date-line"),
     ],
 )
 def test_bad_stdin_is_named_standard_input(stdin: str | bytes, reason: str) -> None:

@@ -105,7 +105,7 @@ def test_output_object_is_the_json_format_object_plus_copied_fields() -> None:
         pytest.param(b'{"text": null}\n', 'no "text" field', id="null-text"),
         pytest.param(b'{"text": 5}\n', '"text" is not a string', id="number-text"),
         pytest.param(b'{"text": " \\n "}\n', "empty text", id="blank-text"),
-        pytest.param(b'{"text": "03/05/2021"}\n', "no sentences to summarize", id="no-sentences"),
+        pytest.param(b'{"text": "03/05/2021"}\n', "no article body", id="no-sentences"),
     ],
 )
 def test_bad_line_is_named_with_its_line_number_and_the_rest_still_summarized(bad: bytes, reason: str) -> None:

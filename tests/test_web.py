@@ -294,7 +294,7 @@ def test_url_is_fetched_and_summarized(server: str, path: str) -> None:
         ("/huge", f"too large (over {summarize.MAX_PAGE_BYTES:,} bytes)"),
         ("/huge-declared", f"too large (over {summarize.MAX_PAGE_BYTES:,} bytes)"),
         ("/pdf", "not HTML (content type application/pdf)"),
-        ("/listing", "no article found in the page"),
+        ("/listing", "no article body"),
     ],
 )
 def test_failed_fetch_is_one_line_naming_the_url_and_the_reason(server: str, path: str, reason: str) -> None:
@@ -399,7 +399,7 @@ def test_input_html_reads_a_fragment(tmp_path: Path) -> None:
 def test_listing_page_has_no_article() -> None:
     result = run([str(PAGES / "listing.html")])
     assert result.exit_code == 1
-    assert result.stderr == f"summarize: {PAGES / 'listing.html'}: no article found in the page\n"
+    assert result.stderr == f"summarize: {PAGES / 'listing.html'}: no article body\n"
 
 
 def test_input_does_not_apply_to_jsonl() -> None:
@@ -418,7 +418,7 @@ def test_jsonl_html_record_is_extracted_and_its_url_kept() -> None:
     result = run(["--jsonl", "-n", "1", "-k", "0"], input="\n".join(lines) + "\n")
     assert result.exit_code == 1
     assert result.stderr == (
-        "summarize: standard input:2: no article found in the page\n"
+        "summarize: standard input:2: no article body\n"
         'summarize: standard input:3: "html" is not a string\n'
     )
     record = json.loads(result.stdout)
