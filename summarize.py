@@ -77,6 +77,9 @@ NORMALIZE_TABLE = MappingProxyType(
     }
 )
 
+# Keywords are shown as written, less the invisible controls that may sit inside a word.
+INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
+
 # --- Patterns ----------------------------------------------------------------------
 
 # A written word: letters with the marks, tatweel and joiners that may sit inside it.
@@ -517,7 +520,13 @@ def select(
         [1]
         >>> select([0.9, 0.5], [80, 60], words=10)
         [0]
+
+    Raises:
+        TypeError: A budget is not an int.
+        ValueError: A budget is below 1.
     """
+    _check_count("sentences", sentences, 1)
+    _check_count("words", words, 1)
     ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     if sentences is not None:
         return sorted(ranked[:sentences])
@@ -534,6 +543,22 @@ def select(
 # --- The public API ------------------------------------------------------------------
 
 
+def _check_count(name: str, value: int | None, minimum: int) -> None:
+    """Refuse a count that is not an int (a float, a bool) or lies outside minimum..sys.maxsize.
+
+    Raises:
+        TypeError: value is not an int.
+        ValueError: value is out of range.
+    """
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    # Past sys.maxsize a count is no longer a count: slicing and islice refuse it.
+    if not minimum <= value <= sys.maxsize:
+        raise ValueError(f"{name} must be at least {minimum} and at most sys.maxsize")
+
+
 def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: int) -> tuple[str, ...]:
     """The most frequent stems, each shown as its most frequent written form.
 
@@ -548,8 +573,8 @@ def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: in
             if stem not in shown or count > forms[shown[stem]]:
                 shown[stem] = form  # ties go to the earlier form
     # Counter.most_common keeps first-seen order among equals: ties go to the earlier stem.
-    # A form with several stems (the ligature ﷺ) is shown once.
-    ranked = dict.fromkeys(shown[stem] for stem, _ in stem_counts.most_common())
+    # A form with several stems (the ligature ﷺ) is shown once, as is a form written with and without a mark.
+    ranked = dict.fromkeys(shown[stem].translate(INVISIBLE_TABLE) for stem, _ in stem_counts.most_common())
     return tuple(itertools.islice(ranked, limit))
 
 
@@ -581,6 +606,7 @@ def summarize(
         The summary; empty when the text holds no prose.
 
     Raises:
+        TypeError: text is not a str, or a count is not an int.
         ValueError: More than one length is given, or one is out of range.
 
     Examples:
@@ -588,14 +614,17 @@ def summarize(
         >>> [s.text for s in summarize(text, sentences=1).sentences]
         ['سقط المطر على المدينة.']
     """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
     if sum(option is not None for option in (sentences, words, ratio)) > 1:
         raise ValueError("give at most one of sentences, words and ratio")
-    if (sentences is not None and sentences < 1) or (words is not None and words < 1):
-        raise ValueError("sentences and words must be at least 1")
-    if ratio is not None and not 0 < ratio <= 1:
+    _check_count("sentences", sentences, 1)
+    _check_count("words", words, 1)
+    _check_count("keywords", keywords, 0)
+    if ratio is not None and (isinstance(ratio, bool) or not isinstance(ratio, (int, float))):
+        raise TypeError(f"ratio must be a float, not {type(ratio).__name__}")
+    if ratio is not None and not 0 < ratio <= 1:  # NaN too: it compares false
         raise ValueError("ratio must be above 0 and at most 1")
-    if keywords < 0:
-        raise ValueError("keywords must be at least 0")
     article = parse_article(text, title=title)
     written = [RAW_WORD.findall(sentence) for sentence in article.sentences]
     forms = Counter(itertools.chain.from_iterable(written))
@@ -622,10 +651,11 @@ def summarize(
 
 # --- Input decoding ------------------------------------------------------------------
 
-# Control characters never found in text (tab, line feed, form feed and carriage return
-# are), and lone surrogates, which some codecs let through (UTF-7, unicode_escape) and which
-# cannot be written out as UTF-8.
-NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters never found in text (tab, line feed, vertical tab, form feed and
+# carriage return are: word processors write the vertical tab as a manual line break, and
+# str.splitlines breaks lines there), and lone surrogates, which some codecs let through
+# (UTF-7, unicode_escape) and which cannot be written out as UTF-8.
+NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -643,6 +673,16 @@ MIN_LETTER_SHARE = 0.5
 # sequence only by chance (a letter before ، or ؟, as in the list "أ، ب، ج، د").
 MIN_UTF8_CHARACTERS = 8
 MIN_UTF8_EVIDENCE = 3
+# A word of three Arabic letters or more in UTF-8 (two bytes a letter, the first D8 to DB).
+# Windows-1256 spells one only as letter, punctuation, letter, punctuation (ع،ع،ع،), which
+# prose never does: MIN_UTF8_WORDS of them beside bytes that are not UTF-8 are two encodings
+# in one input, which no single decoding reads without mojibake.
+UTF8_ARABIC_WORD = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
+MIN_UTF8_WORDS = 2
+# Where ISO-8859-6 has Arabic letters (ل ن ه و ي...), Windows-1256 has French ones (à â ç è é
+# ê ...): ISO-8859-6 read as Windows-1256 has them inside Arabic words, where text does not.
+LATIN_IN_ARABIC_WORD = re.compile(r"[\u0621-\u064a][\u00e0-\u00fc]|[\u00e0-\u00fc][\u0621-\u064a]")
+MIN_LATIN_IN_ARABIC = 2
 NOT_TEXT = "not text (binary data or an unknown encoding)"
 
 
@@ -653,15 +693,48 @@ def _mostly_letters(text: str) -> bool:
     return letters >= MIN_LETTER_SHARE * visible
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
+def _undeclared(data: bytes, bad: int) -> str:
+    """Decode bytes that name no encoding and are not UTF-8 (bad: the first byte that is not).
+
+    Raises:
+        InputError: The bytes are binary, broken UTF-8, two encodings mixed, or not text
+            in Windows-1256 or ISO-8859-6.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    if NOT_TEXT_CHARACTER.search(lenient):  # NUL and other controls: a .docx, an image
+        raise InputError(NOT_TEXT)
+    # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
+    replaced = lenient.count("\ufffd")
+    valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - replaced
+    if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * replaced):
+        raise InputError(f"invalid UTF-8 at byte {bad}")
+    words = list(itertools.islice(UTF8_ARABIC_WORD.finditer(data), MIN_UTF8_WORDS))
+    if len(words) == MIN_UTF8_WORDS:
+        # Where the two meet: the first bad byte after UTF-8, or the first UTF-8 word after the rest.
+        raise InputError(f"mixed encodings (UTF-8 and another) at byte {max(bad, words[0].start())}")
+    # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
+    text = data.decode("cp1256")
+    if len(LATIN_IN_ARABIC_WORD.findall(text)) >= MIN_LATIN_IN_ARABIC:
+        try:
+            text = data.decode("iso8859_6")
+        except UnicodeDecodeError:
+            raise InputError(NOT_TEXT) from None
+    if not _mostly_letters(text):
+        raise InputError(NOT_TEXT)
+    return text
+
+
+def decode(data: bytes | bytearray | memoryview, encoding: str | None = None) -> str:
     r"""Decode the bytes of an article, detecting the encoding unless one is named.
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognized; other bytes are
-    read as Windows-1256, the usual legacy Arabic encoding, if they then look like text.
-    Text never holds NUL or other control characters. A leading BOM is dropped.
+    read as Windows-1256, the usual legacy Arabic encoding, or as ISO-8859-6 where that
+    reads as Arabic and Windows-1256 does not, if they then look like text. Bytes mixing
+    UTF-8 with another encoding are refused. Text never holds NUL or other control
+    characters. A leading BOM is dropped.
 
     Args:
-        data: The raw input.
+        data: The raw input (bytes, or any bytes-like object).
         encoding: A Python text codec name that overrides detection.
 
     Returns:
@@ -678,6 +751,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         ...
         summarize.InputError: not text (binary data or an unknown encoding)
     """
+    data = bytes(data)  # a memoryview has no startswith
     encoding = encoding or next((name for bom, name in BOMS if data.startswith(bom)), None)
     try:
         text = data.decode(encoding or "utf-8")
@@ -686,16 +760,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     except UnicodeDecodeError as error:
         if encoding:
             raise InputError(f"cannot be decoded as {encoding} (byte {error.start})") from None
-        # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
-        lenient = data.decode("utf-8", errors="replace")
-        bad = lenient.count("\ufffd")
-        valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - bad
-        if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * bad):
-            raise InputError(f"invalid UTF-8 at byte {error.start}") from None
-        # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
-        text = data.decode("cp1256")
-        if not _mostly_letters(text):
-            raise InputError(NOT_TEXT) from None
+        text = _undeclared(data, error.start)
     except UnicodeError:  # a codec that fails in its own way: punycode, "undefined"
         raise InputError(f"cannot be decoded as {encoding}") from None
     if NOT_TEXT_CHARACTER.search(text):
@@ -750,7 +815,8 @@ def _one_line(text: str) -> str:
 
 def render_text(summary: Summary, keywords: int = 0) -> str:
     """The summary as text: one sentence a line, after a keywords line when asked for."""
-    lines = [f"keywords: {'، '.join(summary.keywords[:keywords])}", ""] if keywords else []
+    shown = "، ".join(summary.keywords[:keywords])
+    lines = [f"keywords: {shown}".rstrip(" "), ""] if keywords else []  # no trailing space when there is none
     lines += [_one_line(sentence.text) for sentence in summary.sentences]
     return "".join(f"{line}\n" for line in lines)
 

@@ -306,7 +306,7 @@ def test_unknown_format_is_a_usage_error_exit_2() -> None:
     ],
 )
 def test_json_format_prints_one_object_with_exact_keys(
-    args: list[str], stdin: str, length: dict[str, int], expected: dict[str, Any]
+    args: list[str], stdin: str, length: dict[str, Any], expected: dict[str, Any]
 ) -> None:
     result = run(args, input=stdin)
     assert result.exit_code == 0

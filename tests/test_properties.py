@@ -54,11 +54,11 @@ BYTES = st.one_of(
     st.binary(max_size=400),
     st.builds(lambda text, encoding: text.encode(encoding, errors="ignore"), TEXTS, st.sampled_from(ENCODINGS)),
 )
-ALLOWED_CONTROLS = "\t\n\r\x0c"
+ALLOWED_CONTROLS = "\t\n\x0b\r\x0c"
 
 
 def _is_text(piece: str) -> bool:
-    """Whether decode() may return piece: no control character but tab, line breaks and form feed; no surrogate."""
+    """Whether decode() may return piece: no control but tab, line breaks (\\v too), form feed; no surrogate."""
     return not any(unicodedata.category(c) in ("Cc", "Cs") and c not in ALLOWED_CONTROLS for c in piece)
 
 
