@@ -788,8 +788,45 @@ still printed); 2 usage error; 130 interrupted; 141 output closed
 early."""
 
 
+# Characters a file name may hold that would break or colour a one-line message, escaped as
+# `ls -b` does; the backslash too, so that an escape cannot be mistaken for the name itself.
+NAME_ESCAPES = MappingProxyType({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\033"})
+UNPRINTABLE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\\]")
+
+
 def _label(name: str) -> str:
-    return "standard input" if name == "-" else name
+    r"""How a message or a header names an input: control characters escaped, as ls -b does.
+
+    >>> _label("a\nb\x1b[31m\\.txt"), _label("-")
+    ('a\\nb\\033[31m\\\\.txt', 'standard input')
+    """
+    if name == "-":
+        return "standard input"
+    return UNPRINTABLE_IN_NAME.sub(lambda match: NAME_ESCAPES.get(match.group(), f"\\{ord(match.group()):03o}"), name)
+
+
+def _say(message: str) -> None:
+    """Write `summarize: message` as one line on stderr, where it can be written.
+
+    A file name's undecodable bytes go out as they are, as in headers. A message that
+    cannot be written (stderr full or closed) is dropped: it must never stop the summaries.
+    """
+    if sys.stderr is None:
+        return
+    line = f"summarize: {message}\n"
+    try:
+        sys.stderr.flush()
+        binary = getattr(sys.stderr, "buffer", None)
+        if binary is None:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        else:
+            binary.write(line.encode(errors="surrogateescape"))
+            binary.flush()
+    except (OSError, ValueError):  # ValueError: stderr was closed
+        # What is left in its buffer must not fail again at exit, which would turn the exit code into 120.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
 def _read(name: str, encoding: str | None) -> str:
@@ -1048,17 +1085,20 @@ def _duration(seconds: float) -> str:
 def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO) -> bool:
     """Summarize one JSON Lines input to stdout; report bad lines on stderr; True if there was one."""
     label = _label(name)
+    if name == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+        _say(f"{label}: closed")
+        return True
     try:
         stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
-        click.echo(f"summarize: {label}: {error.strerror or error}", err=True)
+        _say(f"{label}: {error.strerror or error}")
         return True
     progress = _progress_bar(stream)
 
     def report(message: str) -> None:
         if progress:
             progress.clear()
-        click.echo(f"summarize: {message}", err=True)
+        _say(message)
 
     failed = False
     replaced: set[str] = set()
@@ -1082,24 +1122,43 @@ def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdou
     finally:
         if progress:
             progress.close()
-        if stream is not sys.stdin.buffer:
+        if name != "-":
             stream.close()
     return failed
 
 
+# Bytes that a text codec reads as text: a line feed alone, or padded to a whole UTF-16 or
+# UTF-32 character in either byte order. Not b"": Python skips the codec look-up for it.
+ENCODING_PROBES = (b"\n", b"\n\x00\x00\x00", b"\x00\x00\x00\n")
+
+
 def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None:
-        # Refuses unknown names and codecs that do not decode text (rot13, base64). Not
-        # b"": Python skips the codec look-up for empty input.
+    if value is None:
+        return value
+    # Refuses unknown names, codecs that do not decode text (rot13, base64), "undefined",
+    # which decodes nothing, and punycode, which decodes only host names (and raises
+    # UnicodeDecodeError from Python 3.13, UnicodeError before).
+    for probe in ENCODING_PROBES:
         try:
-            b"\n".decode(value)
+            probe.decode(value)
         except LookupError:
-            raise click.BadParameter(f"unknown text encoding: {value}") from None
-        except UnicodeDecodeError:
-            pass  # a text codec in which one byte is not a whole character (UTF-16)
-        except UnicodeError:  # "undefined", which decodes nothing at all
-            raise click.BadParameter(f"unknown text encoding: {value}") from None
+            break
+        except UnicodeError:
+            continue
+        return value
+    raise click.BadParameter(f"unknown text encoding: {value}")
+
+
+def _check_ratio(_ctx: click.Context, _param: click.Parameter, value: float | None) -> float | None:
+    """Refuse NaN, which every range check lets through (it compares false)."""
+    if value is not None and math.isnan(value):
+        raise click.BadParameter(f"{value} is not in the range 0<x<=1.")
     return value
+
+
+def _cap_count(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    """A count past sys.maxsize means "all" as much as sys.maxsize does, and Python can slice by it."""
+    return value if value is None else min(value, sys.maxsize)
 
 
 def _silence_stdout() -> None:
@@ -1121,7 +1180,7 @@ def _write_all(stream: BinaryIO, data: bytes) -> None:
 
 
 def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
-    click.echo(f"summarize: {message}", err=True)
+    _say(message)
     ctx.exit(code)
 
 
@@ -1162,11 +1221,11 @@ def _documents(
             if not summary.sentences:
                 raise InputError("no sentences to summarize")
         except InputError as error:
-            click.echo(f"summarize: {_label(name)}: {error}", err=True)
+            _say(f"{_label(name)}: {error}")
             failed = True
             continue
         if not ARABIC_LETTER.search(text):
-            click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
+            _say(f"warning: {_label(name)}: no Arabic text, summarized anyway")
         if output_format == "json":
             output = render_json(summary, name)
         else:
@@ -1177,16 +1236,36 @@ def _documents(
     return failed
 
 
+def _unwritten_click_error(error: OSError) -> click.ClickException | None:
+    """The click error (a usage error) whose message failed to be written with this error, if any.
+
+    Click calls the exception's own show(), inside or after its handler depending on the
+    version, so the one sure sign is a frame of that method in the traceback.
+    """
+    trace = error.__traceback__
+    while trace is not None:
+        shown = trace.tb_frame.f_locals.get("self")
+        if isinstance(shown, click.ClickException):
+            return shown
+        trace = trace.tb_next
+    return None
+
+
 class _Command(click.Command):
     """A click command that reports a failure to write its own output (--help, --version)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command; a write error in click's own output is one line and exit 1."""
+        if sys.stderr is None:  # started with stderr closed (2>&-): click would print usage errors on stdout
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - stderr for the rest of the process
         try:
             return super().main(*args, **kwargs)
         except OSError as error:  # click handles a closed pipe itself; this is a full disk
+            unwritten = _unwritten_click_error(error)
+            if unwritten is not None:  # stderr is full: the usage error still decides the exit code
+                sys.exit(unwritten.exit_code)
             _silence_stdout()
-            click.echo(f"summarize: write error: {error.strerror or error}", err=True)
+            _say(f"write error: {error.strerror or error}")
             sys.exit(EXIT_INPUT_ERROR)
 
 
@@ -1196,19 +1275,31 @@ class _Command(click.Command):
     "-n",
     "--sentences",
     type=click.IntRange(min=1),
+    callback=_cap_count,
     metavar="N",
     help=f"Keep N sentences [default: {DEFAULT_SENTENCES}].",
 )
 @click.option(
-    "-w", "--words", type=click.IntRange(min=1), metavar="N", help="Keep whole sentences totalling at most N words."
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    callback=_cap_count,
+    metavar="N",
+    help="Keep whole sentences totalling at most N words.",
 )
 @click.option(
-    "-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), metavar="R", help="Keep about this share of the words."
+    "-r",
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    callback=_check_ratio,
+    metavar="R",
+    help="Keep about this share of the words.",
 )
 @click.option(
     "-k",
     "--keywords",
     type=click.IntRange(min=0),
+    callback=_cap_count,
     metavar="N",
     help=f"Also print the top N keywords [default: none in text, {DEFAULT_KEYWORDS} in JSON].",
 )
@@ -1264,7 +1355,7 @@ def main(
     if "jobs" in given and not jsonl:
         raise click.UsageError("-j/--jobs works with --jsonl only")
     if jsonl and encoding is not None and not _splits_lines(encoding):
-        raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as one byte")
+        raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as the byte 0x0A")
     if sys.stdout is None:  # started with stdout closed (>&-)
         _fail(ctx, "write error: standard output is closed", EXIT_INPUT_ERROR)
     if not files and sys.stdin is not None and sys.stdin.isatty():
@@ -1291,4 +1382,4 @@ def main(
 
 
 if __name__ == "__main__":
-    main()
+    main(prog_name="summarize")  # not summarize.py, under python -m summarize

@@ -176,8 +176,13 @@ def test_several_files_and_a_missing_one(tmp_path: Path) -> None:
         ),
         pytest.param(
             ["--jsonl", "--encoding", "utf-16"],
-            "--jsonl reads lines, and utf-16 does not write a line break as one byte",
+            "--jsonl reads lines, and utf-16 does not write a line break as the byte 0x0A",
             id="utf-16",
+        ),
+        pytest.param(  # EBCDIC writes a line break as one byte, but not as 0x0A
+            ["--jsonl", "--encoding", "cp037"],
+            "--jsonl reads lines, and cp037 does not write a line break as the byte 0x0A",
+            id="ebcdic",
         ),
     ],
 )

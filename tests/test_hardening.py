@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner, Result
+from test_cli import PYTHON, REPO_ROOT, SUBPROCESS_ENV
 
 import summarize
 from summarize import InputError, decode, render_text, select
 
 RAIN = "المطر غزير في المدينة.\nالقط نائم في البيت.\n"
 SEA = "البحر هادئ اليوم والقارب صغير.\n" * 5  # 155 bytes in Windows-1256
+SCRIPT = [*PYTHON, str(REPO_ROOT / "summarize.py")]
 
 
 @pytest.mark.parametrize(
@@ -123,3 +132,118 @@ def test_keywords_are_shown_without_invisible_controls(text: str, keywords: int,
 )
 def test_render_text_keywords_line(text: str, keywords: int, expected: str) -> None:
     assert render_text(summarize.summarize(text, keywords=keywords), keywords) == expected
+
+
+# --- The command -----------------------------------------------------------------------
+
+
+def run(args: list[str], input: str | bytes | None = None) -> Result:
+    """Invoke the command as `summarize ARGS` with stdout and stderr kept apart."""
+    return CliRunner().invoke(summarize.main, args, input=input, prog_name="summarize")
+
+
+def shell(command: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    """Run `sh -c command` with "$@" the script's command line ($S) and args after it, in a temporary folder."""
+    return subprocess.run(
+        ["sh", "-c", f'S="$1"; shift; {command}', "sh", " ".join(map(shlex.quote, SCRIPT)), *args],
+        input=stdin,
+        env=SUBPROCESS_ENV,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("mode", [[], ["--format", "json"], ["--jsonl"]], ids=["text", "json", "jsonl"])
+def test_ratio_nan_is_a_usage_error_exit_2_in_every_mode(mode: list[str]) -> None:
+    result = run([*mode, "-r", "nan"], input=json.dumps({"text": RAIN}) if mode == ["--jsonl"] else RAIN)
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: Invalid value for '-r' / '--ratio': nan is not in the range 0<x<=1.\n")
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param(["-k", "9223372036854775808"], "keywords: المطر، غزير، المدينة، القط، نائم، البيت\n\n", id="k"),
+        pytest.param(["-n", str(10**30)], "", id="n"),
+        pytest.param(["-w", str(10**30)], "", id="w"),
+    ],
+)
+def test_counts_past_the_largest_integer_mean_all(args: list[str], expected: str) -> None:
+    result = run(args, input=RAIN)
+    assert result.exit_code == 0
+    assert result.stdout == expected + RAIN
+    assert result.stderr == ""
+
+
+def test_python_dash_m_help_names_the_command_summarize() -> None:
+    completed = subprocess.run(
+        [*PYTHON, "-m", "summarize", "--help"], cwd=REPO_ROOT, env=SUBPROCESS_ENV, capture_output=True, check=False
+    )
+    assert completed.returncode == 0
+    assert completed.stdout.startswith(b"Usage: summarize [OPTIONS] [FILES]...\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        pytest.param("two\nlines.txt", "two\\nlines.txt", id="newline"),
+        pytest.param("\x1b[31mred.txt", "\\033[31mred.txt", id="escape-sequence"),
+        pytest.param("tab\tand\\slash.txt", "tab\\tand\\\\slash.txt", id="tab-and-backslash"),
+        pytest.param("bell\x07.txt", "bell\\007.txt", id="other-control-in-octal"),
+    ],
+)
+def test_a_file_name_that_would_break_the_message_line_is_escaped_as_ls_does(
+    tmp_path: Path, name: str, shown: str
+) -> None:
+    result = run([str(tmp_path / name)])
+    assert result.exit_code == 1
+    assert result.stderr == f"summarize: {tmp_path}/{shown}: No such file or directory\n"
+
+
+def test_an_undecodable_file_name_shows_the_same_bytes_on_stderr_and_in_headers(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(RAIN, encoding="utf-8")
+    bad = os.fsencode(tmp_path) + b"/\xff.txt"
+    Path(os.fsdecode(bad)).write_text("03/05/2021\n", encoding="utf-8")  # no sentence: a message
+    completed = subprocess.run([*SCRIPT, str(good), os.fsdecode(bad)], capture_output=True, check=False)
+    assert completed.returncode == 1
+    assert completed.stderr == b"summarize: " + bad + b": no sentences to summarize\n"
+    assert completed.stdout.startswith(b"==> " + os.fsencode(good) + b" <==\n")
+    (tmp_path / "good.txt").rename(os.fsdecode(bad))
+    completed = subprocess.run([*SCRIPT, str(tmp_path / "nothing"), os.fsdecode(bad)], capture_output=True, check=False)
+    assert completed.stdout.startswith(b"==> " + bad + b" <==\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    ("command", "code", "stdout"),
+    [
+        pytest.param('$S "$1" 2>/dev/full <"$1"', 0, RAIN.encode(), id="nothing-to-say"),
+        pytest.param(
+            '$S missing.txt - 2>/dev/full <"$1"', 1, f"==> standard input <==\n{RAIN}".encode(), id="message-first"
+        ),
+        pytest.param('$S "$1" missing.txt "$1" 2>/dev/full', 1, None, id="summary-message-summary"),
+        pytest.param("$S -n 0 2>/dev/full", 2, b"", id="usage-error-keeps-exit-2"),
+        pytest.param("$S -n 0 2>&-", 2, b"", id="usage-error-not-on-stdout-when-stderr-is-closed"),
+        pytest.param('$S missing.txt - 2>&- <"$1"', 1, f"==> standard input <==\n{RAIN}".encode(), id="closed-stderr"),
+    ],
+)
+def test_a_message_that_cannot_be_written_never_stops_the_summaries(
+    tmp_path: Path, command: str, code: int, stdout: bytes | None
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(RAIN, encoding="utf-8")
+    completed = shell(f"cd {shlex.quote(str(tmp_path))} && {command}", str(article))
+    assert completed.returncode == code
+    expected = stdout if stdout is not None else f"==> {article} <==\n{RAIN}\n==> {article} <==\n{RAIN}".encode()
+    assert completed.stdout == expected
+    assert completed.stderr == b""
+
+
+def test_corpus_mode_with_stdin_closed_is_one_line_exit_1() -> None:
+    completed = shell("$S --jsonl <&-")
+    assert completed.returncode == 1
+    assert completed.stderr == b"summarize: standard input: closed\n"
+    assert completed.stdout == b""
