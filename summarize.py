@@ -20,16 +20,23 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
-import click
-import Stemmer
-from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
-from click.core import ParameterSource
-from pyarabic import araby
+try:
+    import click
+    import Stemmer
+    from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
+    from click.core import ParameterSource
+    from pyarabic import araby
+except KeyboardInterrupt:
+    # Ctrl-C while these load (most of a run's first 50 ms) ends the command as quietly as
+    # later, with exit 130; a program importing this module gets its KeyboardInterrupt.
+    if os.path.splitext(os.path.basename(getattr(sys, "argv", [""])[0]))[0] != "summarize":
+        raise
+    raise SystemExit(130) from None
 
 __version__ = "0.1.0"
 __all__ = [
@@ -684,6 +691,8 @@ MIN_UTF8_WORDS = 2
 LATIN_IN_ARABIC_WORD = re.compile(r"[\u0621-\u064a][\u00e0-\u00fc]|[\u00e0-\u00fc][\u0621-\u064a]")
 MIN_LATIN_IN_ARABIC = 2
 NOT_TEXT = "not text (binary data or an unknown encoding)"
+MEMORY_EXHAUSTED = "memory exhausted"  # as sort says
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 
 def _mostly_letters(text: str) -> bool:
@@ -829,14 +838,30 @@ def _say(message: str) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
-def _read(name: str, encoding: str | None) -> str:
-    """Read and decode one input ('-' is standard input); refuse empty text."""
+def _read_at_most(stream: BinaryIO, max_bytes: int) -> bytes:
+    """All of stream, refused as soon as it holds more than max_bytes (0: no limit), before it fills memory.
+
+    Raises:
+        InputError: There is too much.
+        OSError: Reading failed.
+    """
+    try:
+        data = stream.read(max_bytes + 1 if max_bytes else -1)
+    except MemoryError:  # no limit, and an endless input (/dev/zero)
+        raise InputError(MEMORY_EXHAUSTED) from None
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return data
+
+
+def _read(name: str, encoding: str | None, max_bytes: int = 0) -> str:
+    """Read and decode one input ('-' is standard input) of at most max_bytes (0: any size); refuse empty text."""
     try:
         if name == "-":
-            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+            data = _read_at_most(sys.stdin.buffer, max_bytes) if sys.stdin is not None else b""
         else:
             with open(name, "rb") as file:
-                data = file.read()
+                data = _read_at_most(file, max_bytes)
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
     text = decode(data, encoding)
@@ -894,6 +919,21 @@ def _json_line(record: dict[str, object]) -> str:
 # long the corpus is.
 CHUNK_LINES = 32
 CHUNKS_PER_JOB = 4
+# A chunk goes to be summarized when it is full, or when the input has paused this long
+# (seconds): a slow feed (tail -f) is printed as it comes, a fast one in whole chunks.
+CHUNK_WAIT = 0.05
+READ_SIZE = 1 << 16
+# -j is capped at this many processes a core: beyond it they only wait for each other.
+MAX_JOBS_PER_CORE = 4
+WORKER_DIED = "lost: a worker process died before summarizing it"
+# How deep a corpus line's arrays and objects may nest. The JSON parser recurses, and how
+# deep it can go depends on the stack already in use (less in a worker process), so the
+# limit is checked before parsing, the same way in every process; real records nest a few
+# levels.
+MAX_NESTING = 100
+# A JSON string, with its escapes: brackets inside one do not nest.
+JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+JSON_BRACKETS = re.compile(r"[^\[\]{}]+")
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
@@ -919,12 +959,25 @@ class _LineResult(NamedTuple):
     output: str = ""
     error: str = ""
     replaced: tuple[str, ...] = ()  # input fields that the summary's own replaced
+    no_arabic: bool = False
 
 
-def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...]]:
+class _Refused(NamedTuple):
+    """A corpus line that was not read whole: why, and how many bytes it had."""
+
+    reason: str
+    size: int
+
+
+# A corpus line as read: its number from 1, and its bytes (without the line feed) or why it was refused.
+_Numbered = tuple[int, bytes | _Refused]
+
+
+def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...], bool]:
     """Summarize one JSON Lines record: its fields but "text", then the summary's fields.
 
-    Returns the output object and the input fields a summary field replaced.
+    Returns the output object, the input fields a summary field replaced, and whether
+    the text has Arabic.
 
     Raises:
         InputError: The line is not a JSON object with a non-empty "text" string, or the
@@ -932,17 +985,23 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     """
     import json
 
+    if _nesting(line) > MAX_NESTING:
+        raise InputError(f"JSON nested deeper than {MAX_NESTING} levels")
     try:
         record = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"not JSON: {error.msg}: column {error.colno}") from None
-    except (ValueError, RecursionError) as error:  # a 5,000-digit number, 100,000 nested brackets
-        raise InputError(f"not JSON: {error}") from None
+    except InputError:
+        raise
+    except ValueError:  # Python's own message varies by version and gives advice for programmers
+        raise InputError("not JSON: a number with too many digits") from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
-    text = record.get("text")
-    if text is None:
+    if "text" not in record:
         raise InputError('no "text" field')
+    text = record["text"]
+    if text is None:
+        raise InputError('"text" is null')
     if not isinstance(text, str):
         raise InputError('"text" is not a string')
     if not text.strip():
@@ -954,20 +1013,32 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         raise InputError("no sentences to summarize")
     own = _record(summary, source)
     replaced = tuple(key for key in record if key in own)
-    return {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}, replaced
+    output = {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}
+    return output, replaced, ARABIC_LETTER.search(text) is not None
 
 
 def _refuse_constant(name: str) -> object:
     """json.loads calls this for NaN and Infinity, which JSON does not have."""
-    raise ValueError(f"{name} is not a JSON number")
+    raise InputError(f"not JSON: {name} is not a JSON number")
 
 
-def _summarize_lines(
-    lengths: _Lengths, encoding: str, name: str, chunk: Sequence[tuple[int, bytes]]
-) -> list[_LineResult]:
+def _nesting(line: str) -> int:
+    """How deep the arrays and objects of a JSON line nest (brackets inside strings aside).
+
+    >>> _nesting('{"a": [1, {"b": "]]"}]}'), _nesting("5")
+    (3, 0)
+    """
+    brackets = JSON_BRACKETS.sub("", JSON_STRING.sub("", line))
+    return max(itertools.accumulate(1 if bracket in "[{" else -1 for bracket in brackets), default=0)
+
+
+def _summarize_lines(lengths: _Lengths, encoding: str, name: str, chunk: Sequence[_Numbered]) -> list[_LineResult]:
     """Summarize a chunk of numbered corpus lines (in a worker process, or in this one)."""
     results = []
     for number, raw in chunk:
+        if isinstance(raw, _Refused):
+            results.append(_LineResult(number, raw.size, error=raw.reason))
+            continue
         try:
             try:
                 line = raw.decode(encoding)
@@ -975,52 +1046,179 @@ def _summarize_lines(
                 raise InputError(f"cannot be decoded as {encoding} at byte {error.start}") from None
             except UnicodeError:  # a codec that fails in its own way (punycode)
                 raise InputError(f"cannot be decoded as {encoding}") from None
-            record, replaced = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
+            record, replaced, arabic = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
             try:
                 output = _json_line(record)
             except ValueError:  # 1e400 parses as infinity, which JSON cannot write back
                 raise InputError("a number too large for JSON") from None
         except InputError as error:
-            results.append(_LineResult(number, len(raw), error=str(error)))
+            results.append(_LineResult(number, len(raw) + 1, error=str(error)))
             continue
-        results.append(_LineResult(number, len(raw), output, replaced=replaced))
+        except MemoryError:  # one line too large for this machine: the others go on
+            results.append(_LineResult(number, len(raw) + 1, error=MEMORY_EXHAUSTED))
+            continue
+        results.append(_LineResult(number, len(raw) + 1, output, replaced=replaced, no_arabic=not arabic))
     return results
 
 
-def _chunks(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
-    """The stream's non-blank lines, numbered from 1, in chunks of CHUNK_LINES.
+def _reads(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The stream's bytes as they come; None when nothing more has come for CHUNK_WAIT seconds.
+
+    Raises:
+        OSError: Reading failed.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a file (a test's BytesIO): nothing to wait for
+        yield from iter(functools.partial(stream.read, READ_SIZE), b"")
+        return
+    import select
+
+    paused = False
+    while True:
+        # After a pause is reported, wait for input without a time limit: nothing is pending.
+        if not paused and not select.select([descriptor], [], [], CHUNK_WAIT)[0]:
+            paused = True
+            yield None
+            continue
+        paused = False
+        block = os.read(descriptor, READ_SIZE)
+        if not block:
+            return
+        yield block
+
+
+def _line_from(parts: list[bytes], size: int, max_bytes: int) -> bytes | _Refused:
+    """One line from its parts, or why it is refused: more than max_bytes (0: no limit), or more than memory holds."""
+    if max_bytes and size > max_bytes:
+        return _Refused(f"larger than --max-bytes ({max_bytes} bytes)", size)
+    try:
+        return b"".join(parts)
+    except MemoryError:
+        return _Refused(MEMORY_EXHAUSTED, size)
+
+
+def _lines(blocks: Iterable[bytes | None], max_bytes: int) -> Iterator[bytes | _Refused | None]:
+    """The lines of blocks, without their line feeds; None where the input paused.
+
+    A line longer than max_bytes (0: no limit) is refused as it is read, and never held
+    in memory whole.
+    """
+    parts: list[bytes] = []
+    size = 0
+    for block in blocks:
+        if block is None:
+            yield None
+            continue
+        start = 0
+        while start < len(block):
+            end = block.find(b"\n", start)
+            piece = block[start:] if end < 0 else block[start:end]
+            start = len(block) if end < 0 else end + 1
+            size += len(piece)
+            if not max_bytes or size <= max_bytes:
+                parts.append(piece)
+            if end >= 0:
+                yield _line_from(parts, size, max_bytes)
+                parts, size = [], 0
+    if size:
+        yield _line_from(parts, size, max_bytes)
+
+
+def _chunks(stream: BinaryIO, max_bytes: int) -> Iterator[list[_Numbered]]:
+    """The stream's non-blank lines, numbered from 1, in chunks of CHUNK_LINES, or fewer where the input paused.
 
     Raises:
         InputError: Reading failed.
     """
-    numbered = ((number, line) for number, line in enumerate(stream, start=1) if line.strip())
+    chunk: list[_Numbered] = []
+    number = 0
     try:
-        while chunk := list(itertools.islice(numbered, CHUNK_LINES)):
-            yield chunk
+        for line in _lines(_reads(stream), max_bytes):
+            if line is None:
+                if chunk:
+                    yield chunk
+                    chunk = []
+                continue
+            number += 1
+            if isinstance(line, bytes) and not line.strip():
+                continue
+            chunk.append((number, line))
+            if len(chunk) == CHUNK_LINES:
+                yield chunk
+                chunk = []
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    if chunk:
+        yield chunk
 
 
 def _in_order(
-    chunks: Iterable[list[tuple[int, bytes]]], work: Callable[[list[tuple[int, bytes]]], list[_LineResult]], jobs: int
-) -> Iterator[list[_LineResult]]:
-    """The results of work over each chunk, in input order, using `jobs` processes (1: this one)."""
-    if jobs == 1:
-        yield from map(work, chunks)
-        return
-    import multiprocessing
-    import signal
-    from collections import deque
+    chunks: Iterable[list[_Numbered]], work: Callable[[list[_Numbered]], list[_LineResult]], jobs: int
+) -> Generator[list[_LineResult], None, None]:
+    """The results of work over each chunk, in input order, in at most `jobs` processes (1: this one).
 
-    # Workers ignore Ctrl-C: the parent handles it once and terminates them, quietly.
-    with multiprocessing.Pool(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[_LineResult]]] = deque()
+    No more processes start than there are chunks for them when the work begins.
+    """
+    chunks = iter(chunks)
+    first: list[list[_Numbered]] = []
+    for chunk in chunks:
+        first.append(chunk)
+        if len(first) == jobs or len(chunk) < CHUNK_LINES:  # enough, or the input paused or ended
+            break
+    if min(jobs, len(first)) <= 1:
+        yield from map(work, itertools.chain(first, chunks))
+        return
+    yield from _in_processes(itertools.chain(first, chunks), work, min(jobs, len(first)))
+
+
+def _quiet_worker() -> None:
+    """Set up a worker process: Ctrl-C is the parent's to handle; SIGTERM and SIGHUP end it quietly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # not the parent's handlers, inherited through fork
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+def _in_processes(
+    chunks: Iterable[list[_Numbered]], work: Callable[[list[_Numbered]], list[_LineResult]], workers: int
+) -> Iterator[list[_LineResult]]:
+    """_in_order in worker processes. A dead worker's lines are reported lost, and a new pool takes the rest."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def collect(chunk: list[_Numbered], future: Future[list[_LineResult]]) -> list[_LineResult]:
+        try:
+            return future.result()
+        except BrokenProcessPool:  # a worker was killed (the OOM killer, kill -9) with this chunk in flight
+            return [_LineResult(number, 0, error=WORKER_DIED) for number, _ in chunk]
+
+    pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+    pending: deque[tuple[list[_Numbered], Future[list[_LineResult]]]] = deque()
+    try:
         for chunk in chunks:
-            pending.append(pool.apply_async(work, (chunk,)))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
-                yield pending.popleft().get()
+            try:
+                future = pool.submit(work, chunk)
+            except BrokenProcessPool:  # a broken pool takes no more work: a new one does
+                pool.shutdown(wait=False)
+                pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+                future = pool.submit(work, chunk)
+            pending.append((chunk, future))
+            # A short chunk means that the input paused or ended: print everything done so far.
+            while pending and (len(pending) >= workers * CHUNKS_PER_JOB or len(chunk) < CHUNK_LINES):
+                yield collect(*pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield collect(*pending.popleft())
+    except BaseException:  # interrupted, terminated, or output closed: stop the workers now
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    pool.shutdown()
 
 
 class _Progress:
@@ -1082,7 +1280,28 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO) -> bool:
+def _report_lines(
+    results: Iterable[_LineResult], label: str, report: Callable[[str], None], replaced: set[str]
+) -> bool:
+    """Report each line's error and warnings; True if a line had an error.
+
+    replaced holds the input fields already warned about, and gains the new ones.
+    """
+    failed = False
+    for result in results:
+        if result.error:
+            report(f"{label}:{result.number}: {result.error}")
+            failed = True
+        if result.no_arabic:
+            report(f"warning: {label}:{result.number}: no Arabic text, summarized anyway")
+        for field in result.replaced:
+            if field not in replaced:
+                replaced.add(field)
+                report(f'warning: {label}: input field "{field}" is replaced by the summary\'s')
+    return failed
+
+
+def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO, max_bytes: int) -> bool:
     """Summarize one JSON Lines input to stdout; report bad lines on stderr; True if there was one."""
     label = _label(name)
     if name == "-" and sys.stdin is None:  # started with stdin closed (<&-)
@@ -1102,17 +1321,11 @@ def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdou
 
     failed = False
     replaced: set[str] = set()
+    work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
+    ordered = _in_order(_chunks(stream, max_bytes), work, jobs)  # closed below: workers stop however this ends
     try:
-        work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
-        for results in _in_order(_chunks(stream), work, jobs):
-            for result in results:
-                if result.error:
-                    report(f"{label}:{result.number}: {result.error}")
-                    failed = True
-                for field in result.replaced:
-                    if field not in replaced:
-                        replaced.add(field)
-                        report(f'warning: {label}: input field "{field}" is replaced by the summary\'s')
+        for results in ordered:
+            failed = _report_lines(results, label, report, replaced) or failed
             _write_all(stdout, "".join(result.output for result in results).encode())  # one write a chunk
             if progress:
                 progress.advance(sum(bool(result.output) for result in results), sum(r.size for r in results))
@@ -1120,6 +1333,7 @@ def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdou
         report(f"{label}: {error}")
         failed = True
     finally:
+        ordered.close()
         if progress:
             progress.close()
         if name != "-":
@@ -1197,10 +1411,14 @@ def _splits_lines(encoding: str) -> bool:
 
 
 def _workers(jobs: int) -> int:
-    """The number of processes for -j: 0 means one per core this process may run on."""
-    if jobs:
-        return jobs
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """The number of processes for -j: 0 means one per core this process may run on; at most MAX_JOBS_PER_CORE each."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not jobs:
+        return cores
+    if jobs > MAX_JOBS_PER_CORE * cores:
+        _say(f"warning: -j {jobs} is more than {MAX_JOBS_PER_CORE} a core: using {MAX_JOBS_PER_CORE * cores}")
+        return MAX_JOBS_PER_CORE * cores
+    return jobs
 
 
 def _documents(
@@ -1211,17 +1429,18 @@ def _documents(
     stdout: BinaryIO,
     *,
     headers: bool,
+    max_bytes: int = 0,
 ) -> bool:
     """Summarize each input as one article to stdout; name bad inputs on stderr; True if there was one."""
     failed, printed = False, 0
     for name in names:
         try:
-            text = _read(name, encoding)
+            text = _read(name, encoding, max_bytes)
             summary = lengths.summarize(text)
             if not summary.sentences:
                 raise InputError("no sentences to summarize")
-        except InputError as error:
-            _say(f"{_label(name)}: {error}")
+        except (InputError, MemoryError) as error:  # MemoryError: one input too large for this machine
+            _say(f"{_label(name)}: {MEMORY_EXHAUSTED if isinstance(error, MemoryError) else error}")
             failed = True
             continue
         if not ARABIC_LETTER.search(text):
@@ -1234,6 +1453,25 @@ def _documents(
         _write_all(stdout, output.encode(errors="surrogateescape"))  # a file name's own bytes
         printed += 1
     return failed
+
+
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    """End the command as Ctrl-C does, through the code that stops workers and closes files: quietly."""
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _ending_quietly_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command with exit 143 and 129, quietly; the caller's handlers come back after."""
+    import signal
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {name: signal.signal(getattr(signal, name), _exit_on_signal) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def _unwritten_click_error(error: OSError) -> click.ClickException | None:
@@ -1259,7 +1497,8 @@ class _Command(click.Command):
         if sys.stderr is None:  # started with stderr closed (2>&-): click would print usage errors on stdout
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - stderr for the rest of the process
         try:
-            return super().main(*args, **kwargs)
+            with _ending_quietly_on_signals():
+                return super().main(*args, **kwargs)
         except OSError as error:  # click handles a closed pipe itself; this is a full disk
             unwritten = _unwritten_click_error(error)
             if unwritten is not None:  # stderr is full: the usage error still decides the exit code
@@ -1327,6 +1566,14 @@ class _Command(click.Command):
     metavar="N",
     help="With --jsonl: summarize in N processes, 0 for one per core [default: 1].",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_BYTES,
+    metavar="N",
+    help="Refuse an article (a FILE, or a line with --jsonl) of more than N bytes, 0 for no limit "
+    "[default: 33554432, 32 MiB].",
+)
 @click.version_option(__version__, prog_name="summarize")
 @click.pass_context
 def main(
@@ -1340,6 +1587,7 @@ def main(
     encoding: str | None,
     jsonl: bool,
     jobs: int,
+    max_bytes: int,
 ) -> None:
     """Print the most important sentences of each Arabic article, verbatim, in order.
 
@@ -1366,10 +1614,13 @@ def main(
     stdout = sys.stdout.buffer
     try:
         if jsonl:
-            results = [_corpus(name, lengths, encoding, _workers(jobs), stdout) for name in names]
+            workers = _workers(jobs)
+            results = [_corpus(name, lengths, encoding, workers, stdout, max_bytes) for name in names]
             failed = any(results)  # after the loop: every input is summarized even after a failure
         else:
-            failed = _documents(names, lengths, output_format, encoding, stdout, headers=len(files) > 1)
+            failed = _documents(
+                names, lengths, output_format, encoding, stdout, headers=len(files) > 1, max_bytes=max_bytes
+            )
     except KeyboardInterrupt:
         ctx.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:

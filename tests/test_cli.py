@@ -689,7 +689,7 @@ def test_keyboard_interrupt_while_reading_a_file_exits_130_quietly(
 ) -> None:
     path = write(tmp_path, "rain.txt", RAIN)
 
-    def interrupted(name: str, encoding: str | None) -> str:
+    def interrupted(name: str, encoding: str | None, max_bytes: int = 0) -> str:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(summarize, "_read", interrupted)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import select as io_select
 import shlex
+import signal
 import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,7 @@ from click.testing import CliRunner, Result
 from test_cli import PYTHON, REPO_ROOT, SUBPROCESS_ENV
 
 import summarize
-from summarize import InputError, decode, render_text, select
+from summarize import WORKER_DIED, InputError, decode, render_text, select
 
 RAIN = "المطر غزير في المدينة.\nالقط نائم في البيت.\n"
 SEA = "البحر هادئ اليوم والقارب صغير.\n" * 5  # 155 bytes in Windows-1256
@@ -247,3 +252,223 @@ def test_corpus_mode_with_stdin_closed_is_one_line_exit_1() -> None:
     assert completed.returncode == 1
     assert completed.stderr == b"summarize: standard input: closed\n"
     assert completed.stdout == b""
+
+
+# --- Corpus mode: limits, lost workers, signals ------------------------------------------
+
+
+def corpus(lines: int, text: str = RAIN) -> bytes:
+    return b"".join(json.dumps({"id": k, "text": text}, ensure_ascii=False).encode() + b"\n" for k in range(lines))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_nesting_depth_is_one_limit_the_same_in_every_process(tmp_path: Path, jobs: str) -> None:
+    path = tmp_path / "deep.jsonl"
+    deep = b'{"text": "' + RAIN.encode().replace(b"\n", b" ") + b'", "n": ' + b"[" * 975 + b"]" * 975 + b"}\n"
+    path.write_bytes(corpus(40) + deep + corpus(40))  # the deep line in the second chunk
+    completed = subprocess.run([*SCRIPT, "--jsonl", "-j", jobs, str(path)], capture_output=True, check=False)
+    assert completed.returncode == 1
+    assert completed.stderr == f"summarize: {path}:41: JSON nested deeper than 100 levels\n".encode()
+    assert len(completed.stdout.splitlines()) == 80
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "message"),
+    [
+        pytest.param(["--max-bytes", "100"], RAIN * 2, "larger than --max-bytes (100 bytes)", id="document"),
+        pytest.param(
+            ["--jsonl", "--max-bytes", "100"], corpus(1, RAIN * 2), "larger than --max-bytes (100 bytes)", id="line"
+        ),
+    ],
+)
+def test_an_article_over_max_bytes_is_refused_with_one_line(args: list[str], data: str | bytes, message: str) -> None:
+    result = run(args, input=data)
+    assert result.exit_code == 1
+    assert result.stderr == f"summarize: standard input{':1' if '--jsonl' in args else ''}: {message}\n"
+    assert result.stdout == ""
+
+
+def test_a_line_over_max_bytes_is_a_bad_line_between_good_ones() -> None:
+    data = corpus(1) + b'{"text": "' + b"x" * 5000 + b'"}\n' + corpus(1)
+    result = run(["--jsonl", "--max-bytes", "4096"], input=data)
+    assert result.exit_code == 1
+    assert result.stderr == "summarize: standard input:2: larger than --max-bytes (4096 bytes)\n"
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["-:1", "-:3"]
+
+
+def test_an_endless_input_stops_at_max_bytes() -> None:
+    completed = subprocess.run([*SCRIPT, "/dev/zero"], capture_output=True, timeout=120, check=False)
+    assert completed.returncode == 1
+    assert completed.stderr == b"summarize: /dev/zero: larger than --max-bytes (33554432 bytes)\n"
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero") or sys.platform != "linux", reason="needs Linux and /dev/zero")
+def test_without_a_size_limit_running_out_of_memory_is_one_line_exit_1() -> None:
+    completed = subprocess.run(
+        [*SCRIPT, "--max-bytes", "0", "/dev/zero"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        preexec_fn=_limit_memory,
+    )
+    assert completed.returncode == 1
+    assert completed.stderr == b"summarize: /dev/zero: memory exhausted\n"
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs Linux")
+def test_a_corpus_line_too_large_for_memory_is_a_bad_line_and_the_others_are_printed(tmp_path: Path) -> None:
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as out:
+        out.write(corpus(1))
+        out.write(b'{"text": "' + "كلمة ".encode() * 30_000_000 + b'"}\n')  # 300 MB: more than 1 GB once decoded
+        out.write(corpus(1))
+    completed = subprocess.run(
+        [*SCRIPT, "--jsonl", "--max-bytes", "0", str(path)],
+        capture_output=True,
+        timeout=300,
+        check=False,
+        preexec_fn=_limit_memory,
+    )
+    assert completed.returncode == 1
+    assert completed.stderr == f"summarize: {path}:2: memory exhausted\n".encode()
+    assert [json.loads(line)["source"] for line in completed.stdout.splitlines()] == [f"{path}:1", f"{path}:3"]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is pid (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _started(args: list[str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([*SCRIPT, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _first_output_line(process: subprocess.Popen[bytes]) -> bytes:
+    """The process's first line of output, failing (not hanging) if none comes within a minute."""
+    assert process.stdout is not None
+    ready, _, _ = io_select.select([process.stdout], [], [], 60)
+    assert ready, "no output within a minute"
+    return process.stdout.readline()
+
+
+def _rest_of_output(process: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """The rest of stdout (read through its buffer), then stderr; the process is killed after 2 minutes."""
+    assert process.stdout is not None
+    assert process.stderr is not None
+    watchdog = threading.Timer(120, process.kill)  # a hang fails the test instead of hanging it
+    watchdog.start()
+    try:
+        rest = process.stdout.read()
+        errors = process.stderr.read()
+        process.wait()
+    finally:
+        watchdog.cancel()
+    assert process.returncode != -signal.SIGKILL, "killed by the watchdog: it hung"
+    return rest, errors
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_worker_loses_its_lines_by_number_and_the_parent_goes_on_exit_1(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(corpus(4000))
+    with _started(["--jsonl", "-j", "2", str(path)]) as process:
+        try:
+            first = _first_output_line(process)
+            workers = _children(process.pid)
+            assert len(workers) == 2
+            os.kill(workers[0], signal.SIGKILL)
+            rest, errors = _rest_of_output(process)
+        finally:
+            process.kill()
+    assert process.returncode == 1
+    printed = [json.loads(line)["id"] for line in [first, *rest.splitlines()]]
+    pattern = re.compile(rf"summarize: {re.escape(str(path))}:(\d+): {WORKER_DIED}")
+    matches = [pattern.fullmatch(line) for line in errors.decode().splitlines()]
+    lost = [int(match[1]) for match in matches if match]
+    assert len(lost) == len(matches) > 0  # every message names a lost line
+    assert sorted(printed + [number - 1 for number in lost]) == list(range(4000))
+    assert printed == sorted(printed)
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_sigterm_and_sighup_with_workers_exit_quietly(tmp_path: Path, name: str, code: int) -> None:
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(corpus(4000))
+    with _started(["--jsonl", "-j", "2", str(path)]) as process:
+        try:
+            _first_output_line(process)
+            process.send_signal(getattr(signal, name))
+            _, errors = _rest_of_output(process)
+        finally:
+            process.kill()
+    assert process.returncode == code
+    assert errors == b""
+
+
+def test_ctrl_c_while_the_libraries_load_exits_130_quietly() -> None:
+    # A meta path finder raises KeyboardInterrupt where click is imported: Ctrl-C at that moment, every time.
+    program = (
+        "import runpy, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'click':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        f"sys.argv = [{str(REPO_ROOT / 'summarize.py')!r}]\n"
+        "runpy.run_path(sys.argv[0], run_name='__main__')\n"
+    )
+    completed = subprocess.run([*PYTHON, "-c", program], capture_output=True, timeout=60, check=False)
+    assert (completed.returncode, completed.stderr) == (130, b"")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_slow_feed_is_printed_line_by_line_as_it_comes(jobs: str) -> None:
+    with _started(["--jsonl", "-j", jobs]) as process:
+        assert process.stdin is not None
+        try:
+            for k in range(3):  # stdin stays open: the feed has not ended
+                process.stdin.write(json.dumps({"id": k, "text": RAIN}).encode() + b"\n")
+                process.stdin.flush()
+                assert json.loads(_first_output_line(process))["id"] == k
+            process.stdin.close()
+            assert process.wait(timeout=60) == 0
+        finally:
+            process.kill()
+
+
+class _PoolStarted(Exception):
+    pass
+
+
+def test_never_more_workers_than_chunks_and_j_is_capped_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    started: list[int] = []
+
+    def pool(workers: int, **options: object) -> None:
+        started.append(workers)
+        raise _PoolStarted
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    cap = 4 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 4 * (os.cpu_count() or 1)
+    one_chunk = run(["--jsonl", "-j", "10000"], input=corpus(5))
+    assert one_chunk.exit_code == 0
+    assert one_chunk.stderr == f"summarize: warning: -j 10000 is more than 4 a core: using {cap}\n"
+    assert (len(one_chunk.stdout.splitlines()), started) == (5, [])  # one chunk: no process started
+    two_chunks = run(["--jsonl", "-j", "3"], input=corpus(40))
+    assert isinstance(two_chunks.exception, _PoolStarted)
+    assert started == [2]
