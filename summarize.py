@@ -1204,7 +1204,7 @@ def _in_processes(
             try:
                 future = pool.submit(work, chunk)
             except BrokenProcessPool:  # a broken pool takes no more work: a new one does
-                pool.shutdown(wait=False)
+                pool.shutdown()
                 pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
                 future = pool.submit(work, chunk)
             pending.append((chunk, future))
@@ -1214,9 +1214,11 @@ def _in_processes(
         while pending:
             yield collect(*pending.popleft())
     except BaseException:  # interrupted, terminated, or output closed: stop the workers now
-        pool.shutdown(wait=False, cancel_futures=True)
         for child in multiprocessing.active_children():
             child.terminate()
+        # Then wait for the pool's own thread to see them gone: left running, it races the
+        # interpreter's exit and prints "Exception ignored" (Python 3.11).
+        pool.shutdown(cancel_futures=True)
         raise
     pool.shutdown()
 

@@ -472,3 +472,28 @@ def test_never_more_workers_than_chunks_and_j_is_capped_with_a_warning(monkeypat
     two_chunks = run(["--jsonl", "-j", "3"], input=corpus(40))
     assert isinstance(two_chunks.exception, _PoolStarted)
     assert started == [2]
+
+
+# --- The shared material -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "skips"),
+    [
+        pytest.param("{empty}", True, id="folder-without-the-easc-files"),
+        pytest.param("", False, id="variable-set-but-empty-means-the-default"),
+    ],
+)
+def test_shared_data_tests_skip_rather_than_fail(tmp_path: Path, setting: str, skips: bool) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    completed = subprocess.run(
+        [*PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_articles.py", "tests/test_quality.py"],
+        cwd=REPO_ROOT,
+        env={**SUBPROCESS_ENV, "SUMMARIZE_SHARED": setting.format(empty=empty)},
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout.decode()[-2000:]
+    assert (b"skipped" in completed.stdout) is (skips or not (REPO_ROOT.parent / "shared" / "data").is_dir())
