@@ -105,7 +105,7 @@ def test_decode_reads(data: bytes, expected: str) -> None:
             SEA.encode("cp1256") + RAIN.encode(), "mixed encodings (UTF-8 and another) at byte 155", id="1256-then-utf8"
         ),
         pytest.param(
-            b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + RAIN.encode() * 3,
+            b"PK\x03\x04\x14\x00\x00\x00\x00\x00\x8f\xa3" + RAIN.encode() * 3,  # a zip header, its CRC not UTF-8
             "not text (binary data or an unknown encoding)",
             id="stored-docx",
         ),
