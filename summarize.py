@@ -793,8 +793,8 @@ Examples:
 \b
 Exit codes: 0 every input summarized; 1 some input could not be
 summarized or a corpus line was bad (named on stderr, the rest is
-still printed); 2 usage error; 130 interrupted; 141 output closed
-early."""
+still printed); 2 usage error; 129 hung up; 130 interrupted; 141
+output closed early; 143 terminated."""
 
 
 # Characters a file name may hold that would break or colour a one-line message, escaped as
