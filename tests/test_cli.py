@@ -660,8 +660,8 @@ def test_help_exits_0_and_shows_examples_epilog(flag: str) -> None:
         "\n"
         "  Exit codes: 0 every input summarized; 1 some input could not be\n"
         "  summarized or a corpus line was bad (named on stderr, the rest is\n"
-        "  still printed); 2 usage error; 130 interrupted; 141 output closed\n"
-        "  early.\n"
+        "  still printed); 2 usage error; 129 hung up; 130 interrupted; 141\n"
+        "  output closed early; 143 terminated.\n"
     )
     assert result.stderr == ""
 
