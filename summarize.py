@@ -21,16 +21,23 @@ import sys
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
-import click
-import Stemmer
-from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
-from click.core import ParameterSource
-from pyarabic import araby
+try:
+    import click
+    import Stemmer
+    from arabicstopwords.stopwords_classified import STOPWORDS as CLASSIFIED_STOPWORDS
+    from click.core import ParameterSource
+    from pyarabic import araby
+except KeyboardInterrupt:
+    # Ctrl-C while these load (most of a run's first 50 ms) ends the command as quietly as
+    # later, with exit 130; a program importing this module gets its KeyboardInterrupt.
+    if os.path.splitext(os.path.basename(getattr(sys, "argv", [""])[0]))[0] != "summarize":
+        raise
+    raise SystemExit(130) from None
 
 __version__ = "0.1.0"
 __all__ = [
@@ -79,6 +86,9 @@ NORMALIZE_TABLE = MappingProxyType(
         **{ord(digit): str(value) for value, digit in enumerate(araby.NUMBERS_PERS)},
     }
 )
+
+# Keywords are shown as written, less the invisible controls that may sit inside a word.
+INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
 
 # --- Patterns ----------------------------------------------------------------------
 
@@ -1094,7 +1104,13 @@ def select(
         [1]
         >>> select([0.9, 0.5], [80, 60], words=10)
         [0]
+
+    Raises:
+        TypeError: A budget is not an int.
+        ValueError: A budget is below 1.
     """
+    _check_count("sentences", sentences, 1)
+    _check_count("words", words, 1)
     ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     if sentences is not None:
         return sorted(ranked[:sentences])
@@ -1111,6 +1127,22 @@ def select(
 # --- The public API ------------------------------------------------------------------
 
 
+def _check_count(name: str, value: int | None, minimum: int) -> None:
+    """Refuse a count that is not an int (a float, a bool) or lies outside minimum..sys.maxsize.
+
+    Raises:
+        TypeError: value is not an int.
+        ValueError: value is out of range.
+    """
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    # Past sys.maxsize a count is no longer a count: slicing and islice refuse it.
+    if not minimum <= value <= sys.maxsize:
+        raise ValueError(f"{name} must be at least {minimum} and at most sys.maxsize")
+
+
 def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: int) -> tuple[str, ...]:
     """The most frequent stems, each shown as its most frequent written form.
 
@@ -1125,8 +1157,8 @@ def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: in
             if stem not in shown or count > forms[shown[stem]]:
                 shown[stem] = form  # ties go to the earlier form
     # Counter.most_common keeps first-seen order among equals: ties go to the earlier stem.
-    # A form with several stems (the ligature ﷺ) is shown once.
-    ranked = dict.fromkeys(shown[stem] for stem, _ in stem_counts.most_common())
+    # A form with several stems (the ligature ﷺ) is shown once, as is a form written with and without a mark.
+    ranked = dict.fromkeys(shown[stem].translate(INVISIBLE_TABLE) for stem, _ in stem_counts.most_common())
     return tuple(itertools.islice(ranked, limit))
 
 
@@ -1158,6 +1190,7 @@ def summarize(
         The summary; empty when the text holds no prose.
 
     Raises:
+        TypeError: text is not a str, or a count is not an int.
         ValueError: More than one length is given, or one is out of range.
 
     Examples:
@@ -1165,14 +1198,17 @@ def summarize(
         >>> [s.text for s in summarize(text, sentences=1).sentences]
         ['سقط المطر على المدينة.']
     """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
     if sum(option is not None for option in (sentences, words, ratio)) > 1:
         raise ValueError("give at most one of sentences, words and ratio")
-    if (sentences is not None and sentences < 1) or (words is not None and words < 1):
-        raise ValueError("sentences and words must be at least 1")
-    if ratio is not None and not 0 < ratio <= 1:
+    _check_count("sentences", sentences, 1)
+    _check_count("words", words, 1)
+    _check_count("keywords", keywords, 0)
+    if ratio is not None and (isinstance(ratio, bool) or not isinstance(ratio, (int, float))):
+        raise TypeError(f"ratio must be a float, not {type(ratio).__name__}")
+    if ratio is not None and not 0 < ratio <= 1:  # NaN too: it compares false
         raise ValueError("ratio must be above 0 and at most 1")
-    if keywords < 0:
-        raise ValueError("keywords must be at least 0")
     article = parse_article(text, title=title)
     written = [RAW_WORD.findall(sentence) for sentence in article.sentences]
     forms = Counter(itertools.chain.from_iterable(written))
@@ -1199,10 +1235,11 @@ def summarize(
 
 # --- Input decoding ------------------------------------------------------------------
 
-# Control characters never found in text (tab, line feed, form feed and carriage return
-# are), and lone surrogates, which some codecs let through (UTF-7, unicode_escape) and which
-# cannot be written out as UTF-8.
-NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# Control characters never found in text (tab, line feed, vertical tab, form feed and
+# carriage return are: word processors write the vertical tab as a manual line break, and
+# str.splitlines breaks lines there), and lone surrogates, which some codecs let through
+# (UTF-7, unicode_escape) and which cannot be written out as UTF-8.
+NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -1220,7 +1257,19 @@ MIN_LETTER_SHARE = 0.5
 # sequence only by chance (a letter before ، or ؟, as in the list "أ، ب، ج، د").
 MIN_UTF8_CHARACTERS = 8
 MIN_UTF8_EVIDENCE = 3
+# A word of three Arabic letters or more in UTF-8 (two bytes a letter, the first D8 to DB).
+# Windows-1256 spells one only as letter, punctuation, letter, punctuation (ع،ع،ع،), which
+# prose never does: MIN_UTF8_WORDS of them beside bytes that are not UTF-8 are two encodings
+# in one input, which no single decoding reads without mojibake.
+UTF8_ARABIC_WORD = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
+MIN_UTF8_WORDS = 2
+# Where ISO-8859-6 has Arabic letters (ل ن ه و ي...), Windows-1256 has French ones (à â ç è é
+# ê ...): ISO-8859-6 read as Windows-1256 has them inside Arabic words, where text does not.
+LATIN_IN_ARABIC_WORD = re.compile(r"[\u0621-\u064a][\u00e0-\u00fc]|[\u00e0-\u00fc][\u0621-\u064a]")
+MIN_LATIN_IN_ARABIC = 2
 NOT_TEXT = "not text (binary data or an unknown encoding)"
+MEMORY_EXHAUSTED = "memory exhausted"  # as sort says
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 
 def _mostly_letters(text: str) -> bool:
@@ -1230,15 +1279,48 @@ def _mostly_letters(text: str) -> bool:
     return letters >= MIN_LETTER_SHARE * visible
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
+def _undeclared(data: bytes, bad: int) -> str:
+    """Decode bytes that name no encoding and are not UTF-8 (bad: the first byte that is not).
+
+    Raises:
+        InputError: The bytes are binary, broken UTF-8, two encodings mixed, or not text
+            in Windows-1256 or ISO-8859-6.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    if NOT_TEXT_CHARACTER.search(lenient):  # NUL and other controls: a .docx, an image
+        raise InputError(NOT_TEXT)
+    # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
+    replaced = lenient.count("\ufffd")
+    valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - replaced
+    if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * replaced):
+        raise InputError(f"invalid UTF-8 at byte {bad}")
+    words = list(itertools.islice(UTF8_ARABIC_WORD.finditer(data), MIN_UTF8_WORDS))
+    if len(words) == MIN_UTF8_WORDS:
+        # Where the two meet: the first bad byte after UTF-8, or the first UTF-8 word after the rest.
+        raise InputError(f"mixed encodings (UTF-8 and another) at byte {max(bad, words[0].start())}")
+    # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
+    text = data.decode("cp1256")
+    if len(LATIN_IN_ARABIC_WORD.findall(text)) >= MIN_LATIN_IN_ARABIC:
+        try:
+            text = data.decode("iso8859_6")
+        except UnicodeDecodeError:
+            raise InputError(NOT_TEXT) from None
+    if not _mostly_letters(text):
+        raise InputError(NOT_TEXT)
+    return text
+
+
+def decode(data: bytes | bytearray | memoryview, encoding: str | None = None) -> str:
     r"""Decode the bytes of an article, detecting the encoding unless one is named.
 
     UTF-8 (with or without BOM) and UTF-16/32 with BOM are recognized; other bytes are
-    read as Windows-1256, the usual legacy Arabic encoding, if they then look like text.
-    Text never holds NUL or other control characters. A leading BOM is dropped.
+    read as Windows-1256, the usual legacy Arabic encoding, or as ISO-8859-6 where that
+    reads as Arabic and Windows-1256 does not, if they then look like text. Bytes mixing
+    UTF-8 with another encoding are refused. Text never holds NUL or other control
+    characters. A leading BOM is dropped.
 
     Args:
-        data: The raw input.
+        data: The raw input (bytes, or any bytes-like object).
         encoding: A Python text codec name that overrides detection.
 
     Returns:
@@ -1255,6 +1337,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         ...
         summarize.InputError: not text (binary data or an unknown encoding)
     """
+    data = bytes(data)  # a memoryview has no startswith
     encoding = encoding or next((name for bom, name in BOMS if data.startswith(bom)), None)
     try:
         text = data.decode(encoding or "utf-8")
@@ -1263,16 +1346,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     except UnicodeDecodeError as error:
         if encoding:
             raise InputError(f"cannot be decoded as {encoding} (byte {error.start})") from None
-        # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
-        lenient = data.decode("utf-8", errors="replace")
-        bad = lenient.count("\ufffd")
-        valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - bad
-        if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * bad):
-            raise InputError(f"invalid UTF-8 at byte {error.start}") from None
-        # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
-        text = data.decode("cp1256")
-        if not _mostly_letters(text):
-            raise InputError(NOT_TEXT) from None
+        text = _undeclared(data, error.start)
     except UnicodeError:  # a codec that fails in its own way: punycode, "undefined"
         raise InputError(f"cannot be decoded as {encoding}") from None
     if NOT_TEXT_CHARACTER.search(text):
@@ -1682,21 +1756,74 @@ Examples:
 \b
 Exit codes: 0 every input summarized; 1 some input could not be
 summarized or a corpus line was bad (named on stderr, the rest is
-still printed); 2 usage error; 130 interrupted; 141 output closed
-early."""
+still printed); 2 usage error; 129 hung up; 130 interrupted; 141
+output closed early; 143 terminated."""
+
+
+# Characters a file name may hold that would break or colour a one-line message, escaped as
+# `ls -b` does; the backslash too, so that an escape cannot be mistaken for the name itself.
+NAME_ESCAPES = MappingProxyType({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\033"})
+UNPRINTABLE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\\]")
 
 
 def _label(name: str) -> str:
-    return "standard input" if name == "-" else name
+    r"""How a message or a header names an input: control characters escaped, as ls -b does.
+
+    >>> _label("a\nb\x1b[31m\\.txt"), _label("-")
+    ('a\\nb\\033[31m\\\\.txt', 'standard input')
+    """
+    if name == "-":
+        return "standard input"
+    return UNPRINTABLE_IN_NAME.sub(lambda match: NAME_ESCAPES.get(match.group(), f"\\{ord(match.group()):03o}"), name)
 
 
-def _read_bytes(name: str) -> bytes:
-    """Read one input ('-' is standard input)."""
+def _say(message: str) -> None:
+    """Write `summarize: message` as one line on stderr, where it can be written.
+
+    A file name's undecodable bytes go out as they are, as in headers. A message that
+    cannot be written (stderr full or closed) is dropped: it must never stop the summaries.
+    """
+    if sys.stderr is None:
+        return
+    line = f"summarize: {message}\n"
+    try:
+        sys.stderr.flush()
+        binary = getattr(sys.stderr, "buffer", None)
+        if binary is None:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+        else:
+            binary.write(line.encode(errors="surrogateescape"))
+            binary.flush()
+    except (OSError, ValueError):  # ValueError: stderr was closed
+        # What is left in its buffer must not fail again at exit, which would turn the exit code into 120.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+
+
+def _read_at_most(stream: BinaryIO, max_bytes: int) -> bytes:
+    """All of stream, refused as soon as it holds more than max_bytes (0: no limit), before it fills memory.
+
+    Raises:
+        InputError: There is too much.
+        OSError: Reading failed.
+    """
+    try:
+        data = stream.read(max_bytes + 1 if max_bytes else -1)
+    except MemoryError:  # no limit, and an endless input (/dev/zero)
+        raise InputError(MEMORY_EXHAUSTED) from None
+    if max_bytes and len(data) > max_bytes:
+        raise InputError(f"larger than --max-bytes ({max_bytes} bytes)")
+    return data
+
+
+def _read_bytes(name: str, max_bytes: int = 0) -> bytes:
+    """Read one input ('-' is standard input) of at most max_bytes (0: any size)."""
     try:
         if name == "-":
-            return sys.stdin.buffer.read() if sys.stdin is not None else b""
+            return _read_at_most(sys.stdin.buffer, max_bytes) if sys.stdin is not None else b""
         with open(name, "rb") as file:
-            return file.read()
+            return _read_at_most(file, max_bytes)
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
 
@@ -1715,6 +1842,7 @@ class _Reading:
 
     kind: str
     timeout: float
+    max_bytes: int  # 0: any size
 
 
 def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, WebPage | None]:
@@ -1724,7 +1852,7 @@ def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, W
         data, charset, address = _fetch(name, timeout=reading.timeout)
         page = extract_html(_decode_html(data, encoding or charset), url=address)
     else:
-        data = _read_bytes(name)
+        data = _read_bytes(name, reading.max_bytes)
         if reading.kind == "text" or (reading.kind == "auto" and not _sniff_html(data)):
             return _text(data, encoding), None
         if not data.strip():
@@ -1742,7 +1870,8 @@ def _one_line(text: str) -> str:
 
 def render_text(summary: Summary, keywords: int = 0) -> str:
     """The summary as text: one sentence a line, after a keywords line when asked for."""
-    lines = [f"keywords: {'، '.join(summary.keywords[:keywords])}", ""] if keywords else []
+    shown = "، ".join(summary.keywords[:keywords])
+    lines = [f"keywords: {shown}".rstrip(" "), ""] if keywords else []  # no trailing space when there is none
     lines += [_one_line(sentence.text) for sentence in summary.sentences]
     return "".join(f"{line}\n" for line in lines)
 
@@ -1786,6 +1915,21 @@ def _json_line(record: dict[str, object]) -> str:
 # long the corpus is.
 CHUNK_LINES = 32
 CHUNKS_PER_JOB = 4
+# A chunk goes to be summarized when it is full, or when the input has paused this long
+# (seconds): a slow feed (tail -f) is printed as it comes, a fast one in whole chunks.
+CHUNK_WAIT = 0.05
+READ_SIZE = 1 << 16
+# -j is capped at this many processes a core: beyond it they only wait for each other.
+MAX_JOBS_PER_CORE = 4
+WORKER_DIED = "lost: a worker process died before summarizing it"
+# How deep a corpus line's arrays and objects may nest. The JSON parser recurses, and how
+# deep it can go depends on the stack already in use (less in a worker process), so the
+# limit is checked before parsing, the same way in every process; real records nest a few
+# levels.
+MAX_NESTING = 100
+# A JSON string, with its escapes: brackets inside one do not nest.
+JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+JSON_BRACKETS = re.compile(r"[^\[\]{}]+")
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
@@ -1813,12 +1957,25 @@ class _LineResult(NamedTuple):
     output: str = ""
     error: str = ""
     replaced: tuple[str, ...] = ()  # input fields that the summary's own replaced
+    no_arabic: bool = False
 
 
-def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...]]:
+class _Refused(NamedTuple):
+    """A corpus line that was not read whole: why, and how many bytes it had."""
+
+    reason: str
+    size: int
+
+
+# A corpus line as read: its number from 1, and its bytes (without the line feed) or why it was refused.
+_Numbered = tuple[int, bytes | _Refused]
+
+
+def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...], bool]:
     """Summarize one JSON Lines record: its fields but "text", then the summary's fields.
 
-    Returns the output object and the input fields a summary field replaced.
+    Returns the output object, the input fields a summary field replaced, and whether
+    the text has Arabic.
 
     Raises:
         InputError: The line is not a JSON object with a non-empty "text" string, or the
@@ -1826,19 +1983,25 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     """
     import json
 
+    if _nesting(line) > MAX_NESTING:
+        raise InputError(f"JSON nested deeper than {MAX_NESTING} levels")
     try:
         record = json.loads(line, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"not JSON: {error.msg}: column {error.colno}") from None
-    except (ValueError, RecursionError) as error:  # a 5,000-digit number, 100,000 nested brackets
-        raise InputError(f"not JSON: {error}") from None
+    except InputError:
+        raise
+    except ValueError:  # Python's own message varies by version and gives advice for programmers
+        raise InputError("not JSON: a number with too many digits") from None
     if not isinstance(record, dict):
         raise InputError("not a JSON object")
     if "html" in record and "text" not in record:
         return _summarize_page_record(record, source, lengths)
-    text = record.get("text")
-    if text is None:
+    if "text" not in record:
         raise InputError('no "text" field')
+    text = record["text"]
+    if text is None:
+        raise InputError('"text" is null')
     if not isinstance(text, str):
         raise InputError('"text" is not a string')
     if not text.strip():
@@ -1850,12 +2013,13 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         raise InputError("no article body")
     own = _record(summary, source)
     replaced = tuple(key for key in record if key in own)
-    return {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}, replaced
+    output = {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}
+    return output, replaced, ARABIC_LETTER.search(text) is not None
 
 
 def _summarize_page_record(
     record: dict[str, Any], source: str, lengths: _Lengths
-) -> tuple[dict[str, object], tuple[str, ...]]:
+) -> tuple[dict[str, object], tuple[str, ...], bool]:
     """Summarize a JSON Lines record holding a web page ("html", and perhaps the "url" it came from).
 
     Raises:
@@ -1877,20 +2041,32 @@ def _summarize_page_record(
     own = _record(summary, source, page)
     consumed = {"html", "url"}  # the page and its address are read, not copied
     replaced = tuple(key for key in record if key in own and key not in consumed)
-    return {**{key: value for key, value in record.items() if key not in consumed and key not in own}, **own}, replaced
+    output = {**{key: value for key, value in record.items() if key not in consumed and key not in own}, **own}
+    return output, replaced, ARABIC_LETTER.search(page.text) is not None
 
 
 def _refuse_constant(name: str) -> object:
     """json.loads calls this for NaN and Infinity, which JSON does not have."""
-    raise ValueError(f"{name} is not a JSON number")
+    raise InputError(f"not JSON: {name} is not a JSON number")
 
 
-def _summarize_lines(
-    lengths: _Lengths, encoding: str, name: str, chunk: Sequence[tuple[int, bytes]]
-) -> list[_LineResult]:
+def _nesting(line: str) -> int:
+    """How deep the arrays and objects of a JSON line nest (brackets inside strings aside).
+
+    >>> _nesting('{"a": [1, {"b": "]]"}]}'), _nesting("5")
+    (3, 0)
+    """
+    brackets = JSON_BRACKETS.sub("", JSON_STRING.sub("", line))
+    return max(itertools.accumulate(1 if bracket in "[{" else -1 for bracket in brackets), default=0)
+
+
+def _summarize_lines(lengths: _Lengths, encoding: str, name: str, chunk: Sequence[_Numbered]) -> list[_LineResult]:
     """Summarize a chunk of numbered corpus lines (in a worker process, or in this one)."""
     results = []
     for number, raw in chunk:
+        if isinstance(raw, _Refused):
+            results.append(_LineResult(number, raw.size, error=raw.reason))
+            continue
         try:
             try:
                 line = raw.decode(encoding)
@@ -1898,52 +2074,181 @@ def _summarize_lines(
                 raise InputError(f"cannot be decoded as {encoding} at byte {error.start}") from None
             except UnicodeError:  # a codec that fails in its own way (punycode)
                 raise InputError(f"cannot be decoded as {encoding}") from None
-            record, replaced = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
+            record, replaced, arabic = _summarize_record(line.removeprefix("\ufeff"), f"{name}:{number}", lengths)
             try:
                 output = _json_line(record)
             except ValueError:  # 1e400 parses as infinity, which JSON cannot write back
                 raise InputError("a number too large for JSON") from None
         except InputError as error:
-            results.append(_LineResult(number, len(raw), error=str(error)))
+            results.append(_LineResult(number, len(raw) + 1, error=str(error)))
             continue
-        results.append(_LineResult(number, len(raw), output, replaced=replaced))
+        except MemoryError:  # one line too large for this machine: the others go on
+            results.append(_LineResult(number, len(raw) + 1, error=MEMORY_EXHAUSTED))
+            continue
+        results.append(_LineResult(number, len(raw) + 1, output, replaced=replaced, no_arabic=not arabic))
     return results
 
 
-def _chunks(stream: BinaryIO) -> Iterator[list[tuple[int, bytes]]]:
-    """The stream's non-blank lines, numbered from 1, in chunks of CHUNK_LINES.
+def _reads(stream: BinaryIO) -> Iterator[bytes | None]:
+    """The stream's bytes as they come; None when nothing more has come for CHUNK_WAIT seconds.
+
+    Raises:
+        OSError: Reading failed.
+    """
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a file (a test's BytesIO): nothing to wait for
+        yield from iter(functools.partial(stream.read, READ_SIZE), b"")
+        return
+    import select
+
+    paused = False
+    while True:
+        # After a pause is reported, wait for input without a time limit: nothing is pending.
+        if not paused and not select.select([descriptor], [], [], CHUNK_WAIT)[0]:
+            paused = True
+            yield None
+            continue
+        paused = False
+        block = os.read(descriptor, READ_SIZE)
+        if not block:
+            return
+        yield block
+
+
+def _line_from(parts: list[bytes], size: int, max_bytes: int) -> bytes | _Refused:
+    """One line from its parts, or why it is refused: more than max_bytes (0: no limit), or more than memory holds."""
+    if max_bytes and size > max_bytes:
+        return _Refused(f"larger than --max-bytes ({max_bytes} bytes)", size)
+    try:
+        return b"".join(parts)
+    except MemoryError:
+        return _Refused(MEMORY_EXHAUSTED, size)
+
+
+def _lines(blocks: Iterable[bytes | None], max_bytes: int) -> Iterator[bytes | _Refused | None]:
+    """The lines of blocks, without their line feeds; None where the input paused.
+
+    A line longer than max_bytes (0: no limit) is refused as it is read, and never held
+    in memory whole.
+    """
+    parts: list[bytes] = []
+    size = 0
+    for block in blocks:
+        if block is None:
+            yield None
+            continue
+        start = 0
+        while start < len(block):
+            end = block.find(b"\n", start)
+            piece = block[start:] if end < 0 else block[start:end]
+            start = len(block) if end < 0 else end + 1
+            size += len(piece)
+            if not max_bytes or size <= max_bytes:
+                parts.append(piece)
+            if end >= 0:
+                yield _line_from(parts, size, max_bytes)
+                parts, size = [], 0
+    if size:
+        yield _line_from(parts, size, max_bytes)
+
+
+def _chunks(stream: BinaryIO, max_bytes: int) -> Iterator[list[_Numbered]]:
+    """The stream's non-blank lines, numbered from 1, in chunks of CHUNK_LINES, or fewer where the input paused.
 
     Raises:
         InputError: Reading failed.
     """
-    numbered = ((number, line) for number, line in enumerate(stream, start=1) if line.strip())
+    chunk: list[_Numbered] = []
+    number = 0
     try:
-        while chunk := list(itertools.islice(numbered, CHUNK_LINES)):
-            yield chunk
+        for line in _lines(_reads(stream), max_bytes):
+            if line is None:
+                if chunk:
+                    yield chunk
+                    chunk = []
+                continue
+            number += 1
+            if isinstance(line, bytes) and not line.strip():
+                continue
+            chunk.append((number, line))
+            if len(chunk) == CHUNK_LINES:
+                yield chunk
+                chunk = []
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    if chunk:
+        yield chunk
 
 
 def _in_order(
-    chunks: Iterable[list[tuple[int, bytes]]], work: Callable[[list[tuple[int, bytes]]], list[_LineResult]], jobs: int
-) -> Iterator[list[_LineResult]]:
-    """The results of work over each chunk, in input order, using `jobs` processes (1: this one)."""
-    if jobs == 1:
-        yield from map(work, chunks)
-        return
-    import multiprocessing
-    import signal
-    from collections import deque
+    chunks: Iterable[list[_Numbered]], work: Callable[[list[_Numbered]], list[_LineResult]], jobs: int
+) -> Generator[list[_LineResult], None, None]:
+    """The results of work over each chunk, in input order, in at most `jobs` processes (1: this one).
 
-    # Workers ignore Ctrl-C: the parent handles it once and terminates them, quietly.
-    with multiprocessing.Pool(jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)) as pool:
-        pending: deque[multiprocessing.pool.AsyncResult[list[_LineResult]]] = deque()
+    No more processes start than there are chunks for them when the work begins.
+    """
+    chunks = iter(chunks)
+    first: list[list[_Numbered]] = []
+    for chunk in chunks:
+        first.append(chunk)
+        if len(first) == jobs or len(chunk) < CHUNK_LINES:  # enough, or the input paused or ended
+            break
+    if min(jobs, len(first)) <= 1:
+        yield from map(work, itertools.chain(first, chunks))
+        return
+    yield from _in_processes(itertools.chain(first, chunks), work, min(jobs, len(first)))
+
+
+def _quiet_worker() -> None:
+    """Set up a worker process: Ctrl-C is the parent's to handle; SIGTERM and SIGHUP end it quietly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # not the parent's handlers, inherited through fork
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+
+
+def _in_processes(
+    chunks: Iterable[list[_Numbered]], work: Callable[[list[_Numbered]], list[_LineResult]], workers: int
+) -> Iterator[list[_LineResult]]:
+    """_in_order in worker processes. A dead worker's lines are reported lost, and a new pool takes the rest."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def collect(chunk: list[_Numbered], future: Future[list[_LineResult]]) -> list[_LineResult]:
+        try:
+            return future.result()
+        except BrokenProcessPool:  # a worker was killed (the OOM killer, kill -9) with this chunk in flight
+            return [_LineResult(number, 0, error=WORKER_DIED) for number, _ in chunk]
+
+    pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+    pending: deque[tuple[list[_Numbered], Future[list[_LineResult]]]] = deque()
+    try:
         for chunk in chunks:
-            pending.append(pool.apply_async(work, (chunk,)))
-            if len(pending) >= jobs * CHUNKS_PER_JOB:
-                yield pending.popleft().get()
+            try:
+                future = pool.submit(work, chunk)
+            except BrokenProcessPool:  # a broken pool takes no more work: a new one does
+                pool.shutdown()
+                pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+                future = pool.submit(work, chunk)
+            pending.append((chunk, future))
+            # A short chunk means that the input paused or ended: print everything done so far.
+            while pending and (len(pending) >= workers * CHUNKS_PER_JOB or len(chunk) < CHUNK_LINES):
+                yield collect(*pending.popleft())
         while pending:
-            yield pending.popleft().get()
+            yield collect(*pending.popleft())
+    except BaseException:  # interrupted, terminated, or output closed: stop the workers now
+        for child in multiprocessing.active_children():
+            child.terminate()
+        # Then wait for the pool's own thread to see them gone: left running, it races the
+        # interpreter's exit and prints "Exception ignored" (Python 3.11).
+        pool.shutdown(cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 class _Progress:
@@ -2005,34 +2310,52 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
 
 
-def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO) -> bool:
+def _report_lines(
+    results: Iterable[_LineResult], label: str, report: Callable[[str], None], replaced: set[str]
+) -> bool:
+    """Report each line's error and warnings; True if a line had an error.
+
+    replaced holds the input fields already warned about, and gains the new ones.
+    """
+    failed = False
+    for result in results:
+        if result.error:
+            report(f"{label}:{result.number}: {result.error}")
+            failed = True
+        if result.no_arabic:
+            report(f"warning: {label}:{result.number}: no Arabic text, summarized anyway")
+        for field in result.replaced:
+            if field not in replaced:
+                replaced.add(field)
+                report(f'warning: {label}: input field "{field}" is replaced by the summary\'s')
+    return failed
+
+
+def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdout: BinaryIO, max_bytes: int) -> bool:
     """Summarize one JSON Lines input to stdout; report bad lines on stderr; True if there was one."""
     label = _label(name)
+    if name == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+        _say(f"{label}: closed")
+        return True
     try:
         stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
     except OSError as error:
-        click.echo(f"summarize: {label}: {error.strerror or error}", err=True)
+        _say(f"{label}: {error.strerror or error}")
         return True
     progress = _progress_bar(stream)
 
     def report(message: str) -> None:
         if progress:
             progress.clear()
-        click.echo(f"summarize: {message}", err=True)
+        _say(message)
 
     failed = False
     replaced: set[str] = set()
+    work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
+    ordered = _in_order(_chunks(stream, max_bytes), work, jobs)  # closed below: workers stop however this ends
     try:
-        work = functools.partial(_summarize_lines, lengths, encoding or "utf-8", name)
-        for results in _in_order(_chunks(stream), work, jobs):
-            for result in results:
-                if result.error:
-                    report(f"{label}:{result.number}: {result.error}")
-                    failed = True
-                for field in result.replaced:
-                    if field not in replaced:
-                        replaced.add(field)
-                        report(f'warning: {label}: input field "{field}" is replaced by the summary\'s')
+        for results in ordered:
+            failed = _report_lines(results, label, report, replaced) or failed
             _write_all(stdout, "".join(result.output for result in results).encode())  # one write a chunk
             if progress:
                 progress.advance(sum(bool(result.output) for result in results), sum(r.size for r in results))
@@ -2040,26 +2363,46 @@ def _corpus(name: str, lengths: _Lengths, encoding: str | None, jobs: int, stdou
         report(f"{label}: {error}")
         failed = True
     finally:
+        ordered.close()
         if progress:
             progress.close()
-        if stream is not sys.stdin.buffer:
+        if name != "-":
             stream.close()
     return failed
 
 
+# Bytes that a text codec reads as text: a line feed alone, or padded to a whole UTF-16 or
+# UTF-32 character in either byte order. Not b"": Python skips the codec look-up for it.
+ENCODING_PROBES = (b"\n", b"\n\x00\x00\x00", b"\x00\x00\x00\n")
+
+
 def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None:
-        # Refuses unknown names and codecs that do not decode text (rot13, base64). Not
-        # b"": Python skips the codec look-up for empty input.
+    if value is None:
+        return value
+    # Refuses unknown names, codecs that do not decode text (rot13, base64), "undefined",
+    # which decodes nothing, and punycode, which decodes only host names (and raises
+    # UnicodeDecodeError from Python 3.13, UnicodeError before).
+    for probe in ENCODING_PROBES:
         try:
-            b"\n".decode(value)
+            probe.decode(value)
         except LookupError:
-            raise click.BadParameter(f"unknown text encoding: {value}") from None
-        except UnicodeDecodeError:
-            pass  # a text codec in which one byte is not a whole character (UTF-16)
-        except UnicodeError:  # "undefined", which decodes nothing at all
-            raise click.BadParameter(f"unknown text encoding: {value}") from None
+            break
+        except UnicodeError:
+            continue
+        return value
+    raise click.BadParameter(f"unknown text encoding: {value}")
+
+
+def _check_ratio(_ctx: click.Context, _param: click.Parameter, value: float | None) -> float | None:
+    """Refuse NaN, which every range check lets through (it compares false)."""
+    if value is not None and math.isnan(value):
+        raise click.BadParameter(f"{value} is not in the range 0<x<=1.")
     return value
+
+
+def _cap_count(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    """A count past sys.maxsize means "all" as much as sys.maxsize does, and Python can slice by it."""
+    return value if value is None else min(value, sys.maxsize)
 
 
 def _silence_stdout() -> None:
@@ -2081,7 +2424,7 @@ def _write_all(stream: BinaryIO, data: bytes) -> None:
 
 
 def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
-    click.echo(f"summarize: {message}", err=True)
+    _say(message)
     ctx.exit(code)
 
 
@@ -2098,10 +2441,14 @@ def _splits_lines(encoding: str) -> bool:
 
 
 def _workers(jobs: int) -> int:
-    """The number of processes for -j: 0 means one per core this process may run on."""
-    if jobs:
-        return jobs
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """The number of processes for -j: 0 means one per core this process may run on; at most MAX_JOBS_PER_CORE each."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if not jobs:
+        return cores
+    if jobs > MAX_JOBS_PER_CORE * cores:
+        _say(f"warning: -j {jobs} is more than {MAX_JOBS_PER_CORE} a core: using {MAX_JOBS_PER_CORE * cores}")
+        return MAX_JOBS_PER_CORE * cores
+    return jobs
 
 
 def _documents(
@@ -2122,12 +2469,12 @@ def _documents(
             summary = lengths.summarize(text, page.title if page else None)
             if not summary.sentences:
                 raise InputError("no article body")
-        except InputError as error:
-            click.echo(f"summarize: {_label(name)}: {error}", err=True)
+        except (InputError, MemoryError) as error:  # MemoryError: one input too large for this machine
+            _say(f"{_label(name)}: {MEMORY_EXHAUSTED if isinstance(error, MemoryError) else error}")
             failed = True
             continue
         if not ARABIC_LETTER.search(text):
-            click.echo(f"summarize: warning: {_label(name)}: no Arabic text, summarized anyway", err=True)
+            _say(f"warning: {_label(name)}: no Arabic text, summarized anyway")
         if output_format == "json":
             output = render_json(summary, name, page)
         else:
@@ -2138,16 +2485,56 @@ def _documents(
     return failed
 
 
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    """End the command as Ctrl-C does, through the code that stops workers and closes files: quietly."""
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _ending_quietly_on_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the command with exit 143 and 129, quietly; the caller's handlers come back after."""
+    import signal
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {name: signal.signal(getattr(signal, name), _exit_on_signal) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in before.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def _unwritten_click_error(error: OSError) -> click.ClickException | None:
+    """The click error (a usage error) whose message failed to be written with this error, if any.
+
+    Click calls the exception's own show(), inside or after its handler depending on the
+    version, so the one sure sign is a frame of that method in the traceback.
+    """
+    trace = error.__traceback__
+    while trace is not None:
+        shown = trace.tb_frame.f_locals.get("self")
+        if isinstance(shown, click.ClickException):
+            return shown
+        trace = trace.tb_next
+    return None
+
+
 class _Command(click.Command):
     """A click command that reports a failure to write its own output (--help, --version)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command; a write error in click's own output is one line and exit 1."""
+        if sys.stderr is None:  # started with stderr closed (2>&-): click would print usage errors on stdout
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - stderr for the rest of the process
         try:
-            return super().main(*args, **kwargs)
+            with _ending_quietly_on_signals():
+                return super().main(*args, **kwargs)
         except OSError as error:  # click handles a closed pipe itself; this is a full disk
+            unwritten = _unwritten_click_error(error)
+            if unwritten is not None:  # stderr is full: the usage error still decides the exit code
+                sys.exit(unwritten.exit_code)
             _silence_stdout()
-            click.echo(f"summarize: write error: {error.strerror or error}", err=True)
+            _say(f"write error: {error.strerror or error}")
             sys.exit(EXIT_INPUT_ERROR)
 
 
@@ -2157,19 +2544,31 @@ class _Command(click.Command):
     "-n",
     "--sentences",
     type=click.IntRange(min=1),
+    callback=_cap_count,
     metavar="N",
     help=f"Keep N sentences [default: {DEFAULT_SENTENCES}].",
 )
 @click.option(
-    "-w", "--words", type=click.IntRange(min=1), metavar="N", help="Keep whole sentences totalling at most N words."
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    callback=_cap_count,
+    metavar="N",
+    help="Keep whole sentences totalling at most N words.",
 )
 @click.option(
-    "-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), metavar="R", help="Keep about this share of the words."
+    "-r",
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    callback=_check_ratio,
+    metavar="R",
+    help="Keep about this share of the words.",
 )
 @click.option(
     "-k",
     "--keywords",
     type=click.IntRange(min=0),
+    callback=_cap_count,
     metavar="N",
     help=f"Also print the top N keywords [default: none in text, {DEFAULT_KEYWORDS} in JSON].",
 )
@@ -2211,6 +2610,14 @@ class _Command(click.Command):
     metavar="S",
     help=f"Give up on a URL after S seconds of waiting, retrying once [default: {FETCH_TIMEOUT:g}].",
 )
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_BYTES,
+    metavar="N",
+    help="Refuse an article (a FILE, or a line with --jsonl) of more than N bytes, 0 for no limit "
+    "[default: 33554432, 32 MiB].",
+)
 @click.version_option(__version__, prog_name="summarize")
 @click.pass_context
 def main(
@@ -2226,6 +2633,7 @@ def main(
     jobs: int,
     input_kind: str,
     timeout: float,
+    max_bytes: int,
 ) -> None:
     """Print the most important sentences of each Arabic article, verbatim, in order.
 
@@ -2245,7 +2653,7 @@ def main(
     if "input_kind" in given and jsonl:
         raise click.UsageError('--input does not apply to --jsonl: a record\'s "text" or "html" field says')
     if jsonl and encoding is not None and not _splits_lines(encoding):
-        raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as one byte")
+        raise click.UsageError(f"--jsonl reads lines, and {encoding} does not write a line break as the byte 0x0A")
     if sys.stdout is None:  # started with stdout closed (>&-)
         _fail(ctx, "write error: standard output is closed", EXIT_INPUT_ERROR)
     if not files and sys.stdin is not None and sys.stdin.isatty():
@@ -2256,7 +2664,8 @@ def main(
     stdout = sys.stdout.buffer
     try:
         if jsonl:
-            results = [_corpus(name, lengths, encoding, _workers(jobs), stdout) for name in names]
+            workers = _workers(jobs)
+            results = [_corpus(name, lengths, encoding, workers, stdout, max_bytes) for name in names]
             failed = any(results)  # after the loop: every input is summarized even after a failure
         else:
             failed = _documents(
@@ -2266,7 +2675,7 @@ def main(
                 encoding,
                 stdout,
                 headers=len(files) > 1,
-                reading=_Reading(input_kind, timeout),
+                reading=_Reading(input_kind, timeout, max_bytes),
             )
     except KeyboardInterrupt:
         ctx.exit(EXIT_INTERRUPTED)
@@ -2280,4 +2689,4 @@ def main(
 
 
 if __name__ == "__main__":
-    main()
+    main(prog_name="summarize")  # not summarize.py, under python -m summarize

@@ -1,6 +1,7 @@
 """Shared fixtures: where the shared material lives, and hypothesis settings."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,17 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(scope="session")
-def shared() -> Path:
-    """The shared material: $SUMMARIZE_SHARED, else ../shared beside the repository."""
-    path = Path(os.environ.get("SUMMARIZE_SHARED", ROOT.parent / "shared"))
-    if not path.is_dir():
-        pytest.skip(f"shared material not found at {path} (set SUMMARIZE_SHARED)")
-    return path
+def shared() -> Callable[[str], Path]:
+    """A file of the shared material, by its path inside it; the test skips where the file is absent.
+
+    The material is in $SUMMARIZE_SHARED (when set and not empty), else ../shared beside the repository.
+    """
+    root = Path(os.environ.get("SUMMARIZE_SHARED") or ROOT.parent / "shared")
+
+    def file(relative: str) -> Path:
+        path = root / relative
+        if not path.is_file():
+            pytest.skip(f"shared file {relative} not found in {root} (set SUMMARIZE_SHARED)")
+        return path
+
+    return file

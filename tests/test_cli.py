@@ -306,7 +306,7 @@ def test_unknown_format_is_a_usage_error_exit_2() -> None:
     ],
 )
 def test_json_format_prints_one_object_with_exact_keys(
-    args: list[str], stdin: str, length: dict[str, int], expected: dict[str, Any]
+    args: list[str], stdin: str, length: dict[str, Any], expected: dict[str, Any]
 ) -> None:
     result = run(args, input=stdin)
     assert result.exit_code == 0
@@ -320,7 +320,7 @@ def test_json_format_prints_one_object_with_exact_keys(
     )
     # The scores belong to the ranking, not the command line: they must be the library's, as numbers.
     scores = [sentence.pop("score") for sentence in record["sentences"]]
-    assert scores == [sentence.score for sentence in summarize.summarize(stdin, **length).sentences]  # type: ignore[arg-type]
+    assert scores == [sentence.score for sentence in summarize.summarize(stdin, **length).sentences]
     assert all(isinstance(value, float) for value in scores)
     assert record == expected
 
@@ -660,8 +660,8 @@ def test_help_exits_0_and_shows_examples_epilog(flag: str) -> None:
         "\n"
         "  Exit codes: 0 every input summarized; 1 some input could not be\n"
         "  summarized or a corpus line was bad (named on stderr, the rest is\n"
-        "  still printed); 2 usage error; 130 interrupted; 141 output closed\n"
-        "  early.\n"
+        "  still printed); 2 usage error; 129 hung up; 130 interrupted; 141\n"
+        "  output closed early; 143 terminated.\n"
     )
     assert result.stderr == ""
 
@@ -689,7 +689,7 @@ def test_keyboard_interrupt_while_reading_a_file_exits_130_quietly(
 ) -> None:
     path = write(tmp_path, "rain.txt", RAIN)
 
-    def interrupted(name: str) -> bytes:
+    def interrupted(name: str, max_bytes: int = 0) -> bytes:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(summarize, "_read_bytes", interrupted)

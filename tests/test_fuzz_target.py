@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fuzz.fuzz_summarize import OPTIONS, Options, check, fuzz_one_input
+from fuzz.fuzz_summarize import OPTIONS, Options, check, check_line, fuzz_one_input
 
 import summarize
 
@@ -65,3 +65,28 @@ def test_fuzz_check_fails_on_a_broken_promise(
     monkeypatch.setattr(summarize, name, broken)
     with pytest.raises(error):
         check("المطر غزير في المدينة اليوم.\n".encode(), (None, 12, None, 10))
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+@pytest.mark.parametrize(
+    "data",
+    [
+        *(pytest.param(seed.read_bytes(), id=seed.name) for seed in SEEDS),
+        pytest.param(b'{"text": "\xd8\xa7\xff"}', id="invalid-utf8"),
+        pytest.param(b"[" * 5000, id="deep"),
+        pytest.param(b'{"text": null}', id="null-text"),
+        pytest.param(b'{"n": ' + b"9" * 5000 + b"}", id="huge-integer"),
+    ],
+)
+def test_fuzz_line_check_passes_on_every_seed_and_bad_line(data: bytes, options: Options) -> None:
+    check_line(data, options)
+
+
+def _two_lines(record: dict[str, object]) -> str:
+    return "{}\n{}\n"
+
+
+def test_fuzz_line_check_fails_when_a_line_gives_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(summarize, "_json_line", _two_lines)
+    with pytest.raises(AssertionError):
+        check_line('{"text": "المطر غزير في المدينة اليوم."}'.encode())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fuzz.fuzz_summarize import OPTIONS, Options
 from fuzz.fuzz_summarize import check as check_command_pipeline
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from summarize import InputError, decode, parse_article, render_json, render_text, split_sentences, summarize
@@ -54,11 +54,11 @@ BYTES = st.one_of(
     st.binary(max_size=400),
     st.builds(lambda text, encoding: text.encode(encoding, errors="ignore"), TEXTS, st.sampled_from(ENCODINGS)),
 )
-ALLOWED_CONTROLS = "\t\n\r\x0c"
+ALLOWED_CONTROLS = "\t\n\x0b\r\x0c"
 
 
 def _is_text(piece: str) -> bool:
-    """Whether decode() may return piece: no control character but tab, line breaks and form feed; no surrogate."""
+    """Whether decode() may return piece: no control but tab, line breaks (\\v too), form feed; no surrogate."""
     return not any(unicodedata.category(c) in ("Cc", "Cs") and c not in ALLOWED_CONTROLS for c in piece)
 
 
@@ -239,3 +239,33 @@ def test_summaries_are_the_same_under_any_hash_seed() -> None:
         outputs.append(completed.stdout)
     assert outputs[0].count(b"\n") == 4 * len(TIED_TEXTS)
     assert outputs[1:] == [outputs[0], outputs[0]]
+
+
+# Corpus lines: good records with any text, and lines that are bad in each way a line can be.
+CORPUS_LINES = st.one_of(
+    TEXTS.map(lambda text: json.dumps({"text": text}, ensure_ascii=False)),
+    st.sampled_from(TIED_TEXTS).map(lambda text: json.dumps({"id": 1, "text": text})),
+    st.sampled_from(["", "{oops", '{"text": null}', "[" * 975 + "]" * 975, '{"text": "\\ud800"}']),
+    st.binary(max_size=40).map(lambda data: data.decode("latin-1")),
+)
+
+
+# Few examples: each runs the command twice, and -j 2 starts processes.
+@settings(max_examples=5)
+@given(st.lists(CORPUS_LINES, min_size=33, max_size=100))  # more than one chunk: -j 2 uses two processes
+def test_corpus_output_is_the_same_with_one_process_and_two(lines: list[str]) -> None:
+    data = "".join(f"{line}\n" for line in lines).encode("utf-8", errors="surrogatepass")
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-W", "ignore", str(REPO_ROOT / "summarize.py"), "--jsonl", "-j", jobs],
+            input=data,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert [(o.returncode, o.stdout, o.stderr) for o in outputs[1:]] == [
+        (outputs[0].returncode, outputs[0].stdout, outputs[0].stderr)
+    ]
+    assert b"Traceback" not in outputs[0].stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,10 @@ def test_arabic_tokenizer_makes_rouge_see_arabic(reference: str, candidate: str,
 
 
 def test_harness_on_five_articles_prints_every_system_and_draws_the_plot(
-    shared: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    shared: Callable[[str], Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plot = tmp_path / "quality.png"
-    data = shared / "data" / "easc" / "dev.jsonl"
+    data = shared("data/easc/dev.jsonl")
     assert quality.main(["--data", str(data), "--limit", "5", "--plot", str(plot)]) == 0
     lines = capsys.readouterr().out.splitlines()
     rows = {line.split(" | ")[0][2:]: line.split(" | ")[1:] for line in lines[2:12]}

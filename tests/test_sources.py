@@ -211,7 +211,11 @@ def test_corpus_line_with_a_lone_surrogate_is_a_bad_line_and_the_rest_still_summ
     result = run(["--jsonl", *args], input=corpus.encode())
     assert result.exit_code == 1
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [0, 2]
-    assert result.stderr == f"summarize: standard input:2: {NOT_TEXT}\n"
+    assert result.stderr == (
+        "summarize: warning: standard input:1: no Arabic text, summarized anyway\n"
+        f"summarize: standard input:2: {NOT_TEXT}\n"
+        "summarize: warning: standard input:3: no Arabic text, summarized anyway\n"
+    )
 
 
 # --- File names ------------------------------------------------------------------------------

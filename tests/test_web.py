@@ -418,8 +418,7 @@ def test_jsonl_html_record_is_extracted_and_its_url_kept() -> None:
     result = run(["--jsonl", "-n", "1", "-k", "0"], input="\n".join(lines) + "\n")
     assert result.exit_code == 1
     assert result.stderr == (
-        "summarize: standard input:2: no article body\n"
-        'summarize: standard input:3: "html" is not a string\n'
+        'summarize: standard input:2: no article body\nsummarize: standard input:3: "html" is not a string\n'
     )
     record = json.loads(result.stdout)
     assert record["id"] == 1

@@ -4,7 +4,8 @@ Run it with `tests/fuzz/run [SECONDS]`, or by hand:
 `python tests/fuzz/fuzz_summarize.py -max_total_time=20 CORPUS_DIR tests/fuzz/seeds`.
 The one exception expected is InputError from decode: anything else, or a broken promise
 (a sentence that is not verbatim, more sentences than asked, output that is not UTF-8 or
-JSON that does not parse back), is a crash. Importing this module needs no atheris.
+JSON that does not parse back), is a crash. Each input is also a corpus line (--jsonl), which
+must give one JSON line or one one-line reason. Importing this module needs no atheris.
 """
 
 from __future__ import annotations
@@ -72,9 +73,32 @@ def check(data: bytes, options: Options = OPTIONS[0]) -> None:
     }
 
 
+def check_line(data: bytes, options: Options = OPTIONS[0]) -> None:
+    """Run one corpus line as `summarize --jsonl` would, and check what it promises."""
+    import summarize
+
+    sentences, words, ratio, keywords = options
+    lengths = summarize._Lengths(sentences, words, ratio, keywords)
+    (result,) = summarize._summarize_lines(lengths, "utf-8", "-", [(7, data.replace(b"\n", b" "))])
+    assert result.number == 7
+    assert bool(result.output) != bool(result.error)
+    if result.error:
+        assert result.error == result.error.strip()
+        assert "\n" not in result.error
+        return
+    assert result.output.endswith("\n")
+    assert result.output.count("\n") == 1
+    record = json.loads(result.output.encode("utf-8"))
+    assert record["source"] == "-:7"
+    assert list(record)[-5:] == ["source", "title", "sentences", "keywords", "stats"]
+    assert 0 < len(record["sentences"]) <= (sentences or record["stats"]["sentences"])
+
+
 def fuzz_one_input(data: bytes) -> None:
-    """The fuzzer's entry point: check data with the options its checksum picks."""
-    check(data, OPTIONS[zlib.crc32(data) % len(OPTIONS)])
+    """The fuzzer's entry point: check data, as an article and as a corpus line, with the options its checksum picks."""
+    options = OPTIONS[zlib.crc32(data) % len(OPTIONS)]
+    check(data, options)
+    check_line(data, options)
 
 
 def main() -> None:
