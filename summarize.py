@@ -1999,15 +1999,7 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
         return _summarize_page_record(record, source, lengths)
     if "text" not in record:
         raise InputError('no "text" field')
-    text = record["text"]
-    if text is None:
-        raise InputError('"text" is null')
-    if not isinstance(text, str):
-        raise InputError('"text" is not a string')
-    if not text.strip():
-        raise InputError("empty text")
-    if NOT_TEXT_CHARACTER.search(text):
-        raise InputError(NOT_TEXT)
+    text = _string_field(record, "text")
     summary = lengths.summarize(text)
     if not summary.sentences:
         raise InputError("no article body")
@@ -2015,6 +2007,24 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     replaced = tuple(key for key in record if key in own)
     output = {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}
     return output, replaced, ARABIC_LETTER.search(text) is not None
+
+
+def _string_field(record: dict[str, Any], field: str) -> str:
+    """A record's field that must hold text: a non-empty string without control characters.
+
+    Raises:
+        InputError: It is null, not a string, empty or not text.
+    """
+    value = record[field]
+    if value is None:
+        raise InputError(f'"{field}" is null')
+    if not isinstance(value, str):
+        raise InputError(f'"{field}" is not a string')
+    if not value.strip():
+        raise InputError(f"empty {field}")
+    if NOT_TEXT_CHARACTER.search(value):
+        raise InputError(NOT_TEXT)
+    return value
 
 
 def _summarize_page_record(
@@ -2025,13 +2035,7 @@ def _summarize_page_record(
     Raises:
         InputError: "html" is not a non-empty string, or the page holds no article.
     """
-    html, url = record["html"], record.get("url")
-    if not isinstance(html, str):
-        raise InputError('"html" is not a string')
-    if not html.strip():
-        raise InputError("empty html")
-    if NOT_TEXT_CHARACTER.search(html):
-        raise InputError(NOT_TEXT)
+    html, url = _string_field(record, "html"), record.get("url")
     page = extract_html(html, url=url if isinstance(url, str) else None)
     if not page.text.strip():
         raise InputError("no article body")
