@@ -269,7 +269,7 @@ AGENCIES = """
 # Captions and image residue (a short line opening with these), mastheads and ads, share
 # and UI text: the phrases of real pages. Lines that open with one and are short are
 # furniture, so that prose about sharing or photographs (وشارك في الاجتماع) stays.
-CAPTION_OPENERS = "صورة صور الصورة أرشيفية ارشيفية تعبيرية فيديو شاهد"
+CAPTION_OPENERS = "صورة صور الصورة أرشيفية ارشيفية تعبيرية فيديو"
 MASTHEAD_PHRASES = """
 رئيس التحرير|رئيس مجلس الإدارة|مدير التحرير|المدير العام|جميع الحقوق محفوظة|حقوق النشر|مساحة إعلانية|إعلان
 |advertisement
@@ -302,8 +302,8 @@ HEADING_BREAKERS = """
 """
 # Phrases that open a sentence after a heading on flattened pages ("تحديات الشحن في المقابل يشكو").
 CLAUSE_OPENERS = "كما|في المقابل|من جهته|من جانبه|من جهتها|من جانبها|بدوره|بدورها"
-# The breakers that also open clauses inside prose: the heading before them holds no stopword.
-WEAK_BREAKERS = "وقد وكان وكانت"
+# Breakers that open a paragraph but go on a clause too often to mark the end of a heading.
+PROSE_ONLY_BREAKERS = "وكان وكانت"
 # Prepositions, particles and relatives that cannot end a sentence: a line ending in one
 # goes on in the next (a hard wrap); a headline never ends in one.
 TRAILING_WORDS = """
@@ -325,7 +325,7 @@ class _Furniture(NamedTuple):
     phrases: re.Pattern[str]  # UI phrases that open a short unpunctuated line
     end: re.Pattern[str]  # end-of-article markers that open a line
     breakers: frozenset[str]
-    weak_breakers: frozenset[str]
+    prose_only: frozenset[str]
     openers: tuple[str, ...]
     trailing: frozenset[str]
 
@@ -356,7 +356,7 @@ def _furniture() -> _Furniture:
         phrases=_opening(_words(UI_PHRASES, "|")),
         end=_opening(_words(END_MARKERS, "|")),
         breakers=frozenset(_words(HEADING_BREAKERS)),
-        weak_breakers=frozenset(_words(WEAK_BREAKERS)),
+        prose_only=frozenset(_words(PROSE_ONLY_BREAKERS)),
         openers=_words(CLAUSE_OPENERS, "|"),
         trailing=frozenset(_words(TRAILING_WORDS)),
     )
@@ -528,17 +528,17 @@ EMBED = re.compile(r"(?<!\w)@\w|#[^\W\d_]|pic\.twitter")
 TICKER_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|[ \t\u00a0]{3,}")
 TICKER_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[/\u00bb>\u203a\\]\s+")
-# A dateline glued to the lead: a place of one to four words, perhaps a date, then an
+# A dateline glued to the lead: a place of one or two words, perhaps a date, then an
 # agency in brackets or slashes, a dash or a slash ("القاهرة - ", "الرياض (رويترز) - ",
 # "مسقط في 12 نوفمبر /العمانية/ ", "أنقرة/ "); or an agency in brackets alone.
 PLACE_WORD = r"[^\W\d_][^\s.!?\u061f:()\u00ab\u00bb\"\u060c,/\-\u2013\u2014]*"
 GLUED_DATELINE = re.compile(
-    rf"(?P<place>(?:{PLACE_WORD}\s+){{0,3}}{PLACE_WORD})(?:\s+\u0641\u064a\s+\d{{1,2}}\s+[^\W\d_]+)?"
-    r"(?:\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)\s*[-\u2013\u2014/:]*\s*|\s*[-\u2013\u2014/]+\s*)"
+    rf"(?P<place>(?:{PLACE_WORD}\s+)?{PLACE_WORD})(?:\s+\u0641\u064a\s+\d{{1,2}}\s+[^\W\d_]+)?"
+    r"(?:\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)\s*[-\u2013\u2014/:]*[ \t\u00a0]*|\s*[-\u2013\u2014/]+[ \t\u00a0]*)(?=\S)"
     r"|(?P<agency>\([^()]{1,30}\))\s*[-\u2013\u2014:]\s*"
 )
 # A site's name, an agency or a byline and a colon glued to the lead ("اسم الموقع: قال").
-GLUED_SOURCE = re.compile(rf"(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD})\s*:\s+")
+GLUED_SOURCE = re.compile(rf"(?P<place>(?:{PLACE_WORD}\s+)?{PLACE_WORD})\s*:\s+")
 # An agency word left after a dateline, before the lead ("أنقرة/ خاص  افتتحت").
 GLUED_AGENCY = re.compile(r"(?P<place>[^\W\d_]+)(?:\s*[-\u2013\u2014/:]+\s*|\s{2,})")
 
@@ -644,7 +644,8 @@ def _is_end_marker(line: str, words: Sequence[str]) -> bool:
     furniture = _furniture()
     plain = " ".join(words)
     if furniture.end.match(plain):
-        return len(words) <= FURNITURE_MAX_WORDS or ":" in line[:40]
+        # "التعليقات على القرار كانت كثيرة." is prose; "اقرأ أيضا: عنوان." is not.
+        return ":" in line[:40] or (len(words) <= FURNITURE_MAX_WORDS and not _ends_sentence(line))
     return re.match(rf"(?:{SOURCE_MARKERS})\s*[:\-\u2013]", normalize(line).strip()) is not None
 
 
@@ -817,8 +818,8 @@ def _heading_offset(sentence: str, flattened: bool) -> int:
     """Where a sentence starts past a sub-heading run into it ("تعطيل الموارد وأوضح البيان أن ...").
 
     The heading is 2 to 5 words that open with no conjunction and hold no punctuation;
-    the sentence it hides opens with a HEADING_BREAKERS word (a reporting verb, وقد, وكان),
-    and, before the weaker ones, the heading holds no stopword. On a flattened page
+    the sentence it hides opens with a HEADING_BREAKERS word (a reporting verb or وقد; not
+    وكان, which goes on a clause as often), and the heading holds no stopword. On a flattened page
     (its blocks run together), any word with the conjunction و but not the article
     (وتراهن, واحتج; not والثلوج), or a CLAUSE_OPENERS phrase (كما, في المقابل), is taken
     as the sentence's first word: elsewhere, as in
@@ -834,12 +835,12 @@ def _heading_offset(sentence: str, flattened: bool) -> int:
         if any(c in heading for c in FINAL_PUNCTUATION + "\u060c,:"):
             return 0
         word = normalize(words[k].group())
-        strong = word in furniture.breakers and word not in furniture.weak_breakers
         loose = flattened and (
             (word.startswith("\u0648") and not word.startswith("\u0648\u0627\u0644") and len(word) > 3)
             or " ".join(normalize(w.group()) for w in words[k : k + 2]).startswith(furniture.openers)
         )
-        if strong or loose or (word in furniture.breakers and not _has_stopword(heading)):
+        breaks = word in furniture.breakers and word not in furniture.prose_only and not _has_stopword(heading)
+        if loose or breaks:
             return words[k].start()
     return 0
 

