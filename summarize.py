@@ -15,7 +15,6 @@ import itertools
 import math
 import os
 import re
-import shlex
 import stat
 import sys
 import time
@@ -1414,6 +1413,8 @@ def _web_extra() -> Any:
     try:
         import trafilatura
     except ImportError:  # not installed, or lxml 6 without lxml_html_clean
+        import shlex  # only this message pays for it
+
         command = " ".join(shlex.quote(word) for word in (sys.executable, "-m", "pip", "install", *WEB_REQUIREMENTS))
         raise InputError(f"reading HTML needs the web extra: {command}") from None
     return trafilatura
