@@ -528,12 +528,13 @@ TICKER_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+|[ \t\u00a0]{3,}")
 TICKER_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+[/\u00bb>\u203a\\]\s+")
 # A dateline glued to the lead: a place of one or two words, perhaps a date, then an
-# agency in brackets or slashes, a dash or a slash ("القاهرة - ", "الرياض (رويترز) - ",
+# agency in brackets and a dash, or in slashes, or a dash or a slash ("القاهرة - ", "الرياض (رويترز) - ",
 # "مسقط في 12 نوفمبر /العمانية/ ", "أنقرة/ "); or an agency in brackets alone.
 PLACE_WORD = r"[^\W\d_][^\s.!?\u061f:()\u00ab\u00bb\"\u060c,/\-\u2013\u2014]*"
 GLUED_DATELINE = re.compile(
     rf"(?P<place>(?:{PLACE_WORD}\s+)?{PLACE_WORD})(?:\s+\u0641\u064a\s+\d{{1,2}}\s+[^\W\d_]+)?"
-    r"(?:\s*(?:\([^()]{1,30}\)|/[^/]{1,30}/)\s*[-\u2013\u2014/:]*[ \t\u00a0]*|\s*[-\u2013\u2014/]+[ \t\u00a0]*)(?=\S)"
+    r"(?:\s*(?:\([^()]{1,30}\)\s*[-\u2013\u2014/:]+|/[^/]{1,30}/\s*[-\u2013\u2014/:]*)[ \t\u00a0]*"
+    r"|\s*[-\u2013\u2014/]+[ \t\u00a0]*)(?=\S)"
     r"|(?P<agency>\([^()]{1,30}\))\s*[-\u2013\u2014:]\s*"
 )
 # A site's name, an agency or a byline and a colon glued to the lead ("اسم الموقع: قال").

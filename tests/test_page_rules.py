@@ -298,6 +298,11 @@ def test_prose_that_looks_like_furniture_stays_in_the_body(sentence: str) -> Non
             id="three-words-before-a-colon-are-no-site-name",
         ),
         pytest.param(
+            "الحاسوب (بالإنجليزية: Computer) آلة تعالج البيانات وفق تعليمات مخزنة فيها.",
+            ("الحاسوب (بالإنجليزية: Computer) آلة تعالج البيانات وفق تعليمات مخزنة فيها.",),
+            id="a-gloss-in-brackets-is-no-agency",
+        ),
+        pytest.param(
             "أغلقت الأسواق مبكرا أمس. عاد الهدوء إلى الأسواق وقال التجار إن الحركة ستعود غدا.",
             ("أغلقت الأسواق مبكرا أمس.", "عاد الهدوء إلى الأسواق وقال التجار إن الحركة ستعود غدا."),
             id="clause-with-a-stopword-before-a-reporting-verb-is-no-heading",
