@@ -687,9 +687,10 @@ class _Page(NamedTuple):
 def _read_page(text: str) -> _Page:
     """Classify every line, then settle each by its neighbours (the jusText shape).
 
-    A line joins the next when both are text (not furniture) and it runs on: a comma,
-    colon or dash at its end, or a hard wrap. A joined run that holds no sentence end
-    is a list of short lines (a ticker, a menu, related headlines), not a paragraph.
+    A line joins the next when both are text (not furniture) and it runs on: a comma or
+    dash at its end, a trailing function word, a quotation left open, or, on a
+    hard-wrapped page, a wrap. A joined run that is not a paragraph (_is_paragraph) is a
+    list of short lines (a ticker, a menu, related headlines).
     """
     lines = _segments(text)
     text_has_arabic = ARABIC_LETTER.search(text) is not None
