@@ -861,7 +861,7 @@ def _is_question(line: str) -> bool:
     return line.rstrip().rstrip(CLOSERS + INVISIBLES).endswith(("\u061f", "?"))
 
 
-def _head_candidates(page: _Page, prose: Sequence[bool], head: int) -> list[int]:
+def _head_candidates(page: _Page, head: int, repeated: set[str]) -> list[int]:
     """The lines above the body that may be its headline, in order.
 
     Stand-alone lines (not joined to a neighbour) that are headings or questions, of
@@ -869,11 +869,10 @@ def _head_candidates(page: _Page, prose: Sequence[bool], head: int) -> list[int]
     repeats them). Of a run of LIST_MIN_LINES adjacent ones (related headlines above
     the article), only the last, the one against the article, stays.
     """
-    repeated = _repeated_keys(page.lines[:head])
     candidates = []
     for i in range(head):
         kind = page.kinds[i]
-        if kind is None or prose[i] or page.joins[i] or (i and page.joins[i - 1]):
+        if kind is None or page.joins[i] or (i and page.joins[i - 1]):
             continue
         words = len(LETTERS.findall(page.lines[i]))
         least = REPEATED_TITLE_MIN_WORDS if _key(page.lines[i]) in repeated else TITLE_MIN_WORDS
@@ -894,14 +893,14 @@ def _repeated_keys(lines: Sequence[str]) -> set[str]:
     return {key for key, count in counts.items() if count > 1}
 
 
-def _title_line(page: _Page, prose: Sequence[bool], head: int) -> int | None:
+def _title_line(page: _Page, head: int) -> int | None:
     """Which line above the body (lines[:head]) is the headline, if one is.
 
     A line the page repeats wins; otherwise the first candidate that is not a kicker (a
     line opening with a quotation mark, or a short question, above another candidate).
     """
-    candidates = _head_candidates(page, prose, head)
     repeated = _repeated_keys(page.lines[:head])
+    candidates = _head_candidates(page, head, repeated)
     for i in candidates:
         if _key(page.lines[i]) in repeated:
             return i
@@ -954,7 +953,7 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
     prose[end:] = [False] * (len(prose) - end)
     if title is not None:
         title = " ".join(title.split()) or None
-    elif (line := _title_line(page, prose, head)) is not None:
+    elif (line := _title_line(page, head)) is not None:
         title = page.lines[line].strip().lstrip("#").strip()  # a markdown heading's marks go
     body = _body(page, prose)
     if body and (span := _date_span(body[0])):
