@@ -21,7 +21,6 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
 
@@ -162,8 +161,7 @@ STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
 ENCLITICS = re.compile(r"(?:هما|هم|هن|ها|كما|كم|كن|نا|ه|ك|ي)$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence chosen for the summary.
 
     Attributes:
@@ -177,8 +175,7 @@ class Sentence:
     score: float
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """What summarize() returns.
 
     Attributes:
@@ -196,8 +193,7 @@ class Summary:
     total_words: int
 
 
-@dataclass(frozen=True)
-class Article:
+class Article(NamedTuple):
     """An article split into its parts, page noise set aside.
 
     Attributes:
@@ -1385,8 +1381,7 @@ HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 USER_AGENT = f"summarize/{__version__} (extractive summaries of Arabic articles; Python urllib)"
 
 
-@dataclass(frozen=True)
-class WebPage:
+class WebPage(NamedTuple):
     """The article of a web page, as extract_html() finds it.
 
     Attributes:
@@ -1839,8 +1834,7 @@ def _text(data: bytes, encoding: str | None) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _Reading:
+class _Reading(NamedTuple):
     """How to read each FILE: as text, as HTML or by detection ("auto"); how long to wait for a URL."""
 
     kind: str
@@ -1936,8 +1930,7 @@ JSON_BRACKETS = re.compile(r"[^\[\]{}]+")
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
-@dataclass(frozen=True)
-class _Lengths:
+class _Lengths(NamedTuple):
     """The length and keyword options of a run, the same for every article."""
 
     sentences: int | None
@@ -2526,6 +2519,23 @@ def _unwritten_click_error(error: OSError) -> click.ClickException | None:
     return None
 
 
+# --help and --version are declared here rather than by click's help_option and
+# version_option, whose default texts go through gettext when the command is made: its
+# first call imports locale and searches the disk for translations, 2 ms of every start.
+def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the help and exit, as click's own --help does."""
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print the program's name and version and exit, as click's version_option does."""
+    if value and not ctx.resilient_parsing:
+        click.echo(f"summarize, version {__version__}", color=ctx.color)
+        ctx.exit()
+
+
 class _Command(click.Command):
     """A click command that reports a failure to write its own output (--help, --version)."""
 
@@ -2545,7 +2555,7 @@ class _Command(click.Command):
             sys.exit(EXIT_INPUT_ERROR)
 
 
-@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=_Command, epilog=EPILOG, add_help_option=False)
 @click.argument("files", nargs=-1)
 @click.option(
     "-n",
@@ -2625,7 +2635,23 @@ class _Command(click.Command):
     help="Refuse an article (a FILE, or a line with --jsonl) of more than N bytes, 0 for no limit "
     "[default: 33554432, 32 MiB].",
 )
-@click.version_option(__version__, prog_name="summarize")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
+@click.option(
+    "-h",
+    "--help",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_help,
+    help="Show this message and exit.",
+)
 @click.pass_context
 def main(
     ctx: click.Context,

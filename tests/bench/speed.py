@@ -1,17 +1,32 @@
-"""Measure speed, growth, memory and corpus throughput, each beside its peer, in one run.
+"""Measure start-up, throughput, memory and corpus mode, each beside its peer, in one run.
 
     python tests/bench/speed.py [--data PATH] [--quick]
 
-Needs the `bench` extra (sumy). Articles come from the EASC development split (default
-../shared/data/easc/dev.jsonl) or, where that is absent, from tests/sample_article.txt.
-These machines are shared and noisy, so every figure is a ratio of two timings taken
-side by side (the fastest of a few interleaved runs), never an absolute time. --quick
-runs tiny inputs once each, to prove that the script works, not to measure.
+Needs the `bench` extra (sumy) and git (the code before the speed work, BASELINE, is read
+from this repository's history and run beside today's). Articles come from the EASC
+development split (default ../shared/data/easc/dev.jsonl) or, where that is absent, from
+tests/sample_article.txt.
+
+These machines are shared and noisy, so every figure is a ratio of two timings taken side
+by side (the fastest of a few interleaved runs), never an absolute time:
+
+- start-up: `summarize FILE` and `summarize --help` against the import floor (Python
+  importing click, pyarabic, PyStemmer and the stopword list, and nothing else), each run
+  by a fresh venv that holds only the tool's dependencies, as a user's install does (the
+  full run makes one; --quick uses this Python);
+- in-process throughput on the distinct articles, today's code against BASELINE's in the
+  same process: cold (no word analysed yet) and warm (every word seen before);
+- peak memory and growth on huge articles; corpus mode with one and two processes;
+- the figures of the first round: one article against sumy, a huge article against a bare
+  read, corpus throughput against sumy.
+
+--quick runs tiny inputs once each, to prove that the script works, not to measure.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -21,8 +36,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import NamedTuple
 
 import summarize
 
@@ -30,24 +46,31 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "easc" / "dev.jsonl"
 SAMPLE = ROOT / "tests" / "sample_article.txt"
 MIB = 1 << 20
+# The code as it stood before the second speed round (issue 12): the peer of every "before" figure.
+BASELINE = "75cad7f689d82bf853c649274ae89232e941c194"
+# What a bare Python must import to run the tool at all: the floor of its start-up.
+FLOOR_IMPORTS = "import click, pyarabic.araby, Stemmer, arabicstopwords.stopwords_classified"
+# What the console script that pip writes does.
+LAUNCHER = "import sys\nfrom summarize import main\nsys.exit(main())\n"
+# Caches of per-word work, emptied for a cold pass (the tables built once per process stay).
+WORD_CACHES = ("_analyze_word",)
 
 
-@dataclass(frozen=True)
-class Sizes:
+class Sizes(NamedTuple):
     """How big each measurement is."""
 
     repeats: int  # timed runs per figure; the fastest counts
-    huge_bytes: int  # the "huge article"
+    startups: int  # timed starts per start-up figure
+    huge_bytes: int  # the "huge article"; growth is measured from it to four times it
     corpus_articles: int
     sumy_articles: int  # sumy is slow: its rate comes from this many articles
 
 
-FULL = Sizes(repeats=5, huge_bytes=5_000_000, corpus_articles=2000, sumy_articles=200)
-QUICK = Sizes(repeats=1, huge_bytes=100_000, corpus_articles=40, sumy_articles=5)
+FULL = Sizes(repeats=5, startups=20, huge_bytes=8_000_000, corpus_articles=2000, sumy_articles=200)
+QUICK = Sizes(repeats=1, startups=1, huge_bytes=100_000, corpus_articles=40, sumy_articles=5)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One figure: ours beside its peer."""
 
     figure: str
@@ -100,6 +123,274 @@ def run_quietly(args: Sequence[str]) -> None:
     )
 
 
+def baseline_source() -> str | None:
+    """summarize.py as it stood at BASELINE, or None without git."""
+    try:
+        return subprocess.run(
+            ["git", "show", f"{BASELINE}:summarize.py"], cwd=ROOT, capture_output=True, check=True, text=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def baseline_module(source: str, folder: Path) -> ModuleType:
+    """BASELINE's summarize.py, imported under another name beside today's."""
+    path = folder / "summarize_baseline.py"
+    path.write_text(source, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("summarize_baseline", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def dependencies() -> list[str]:
+    """The tool's own dependencies, as pyproject.toml lists them."""
+    import tomllib
+
+    return list(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"])
+
+
+def bare_python(folder: Path, quick: bool) -> str:
+    """A Python that has the tool's dependencies and nothing else (none of this checkout's own setup)."""
+    if quick:
+        return sys.executable
+    venv = folder / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = str(venv / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", *dependencies()], check=True)
+    return python
+
+
+def launcher(folder: Path, name: str, source: str) -> Path:
+    """A folder holding one version of summarize.py and a console script like pip's; the script's path."""
+    home = folder / name
+    home.mkdir()
+    (home / "summarize.py").write_text(source, encoding="utf-8")
+    script = home / "summarize"
+    script.write_text(LAUNCHER, encoding="utf-8")
+    return script
+
+
+def startup(python: str, folder: Path, article: Path, base: str | None, sizes: Sizes) -> list[Row]:
+    """Start-up of `summarize FILE` and `summarize --help` against the import floor, and against BASELINE."""
+    today = launcher(folder, "today", (ROOT / "summarize.py").read_text(encoding="utf-8"))
+    floor = [python, "-c", FLOOR_IMPORTS]
+    rows = []
+    for label, args in (("summarize FILE", [str(article)]), ("summarize --help", ["--help"])):
+        ours = [python, str(today), *args]
+        run_quietly(ours)  # bytecode written, files in the page cache
+        run_quietly(floor)
+        ours_time, floor_time = side_by_side(lambda o=ours: run_quietly(o), lambda: run_quietly(floor), sizes.startups)
+        rows.append(
+            Row(
+                f"start-up, {label}, against the import floor",
+                f"{ours_time * 1000:.1f} ms",
+                f"{floor_time * 1000:.1f} ms (imports alone)",
+                ours_time / floor_time,
+                "<= 1.10",
+                ours_time / floor_time <= 1.10,
+            )
+        )
+    if base is not None:
+        before = [python, str(launcher(folder, "before", base)), str(article)]
+        ours = [python, str(today), str(article)]
+        run_quietly(before)
+        ours_time, before_time = side_by_side(lambda: run_quietly(ours), lambda: run_quietly(before), sizes.startups)
+        rows.append(
+            Row(
+                "start-up, summarize FILE, against the code before",
+                f"{ours_time * 1000:.1f} ms",
+                f"{before_time * 1000:.1f} ms ({BASELINE[:7]})",
+                ours_time / before_time,
+                "none: for reference",
+                None,
+            )
+        )
+    return rows
+
+
+def cold_and_warm(module: ModuleType, texts: Sequence[str]) -> tuple[float, float]:
+    """Seconds to summarize each text once with no word analysed yet, then once more."""
+    for name in WORD_CACHES:
+        cache = getattr(module, name, None)
+        if cache is not None:
+            cache.cache_clear()
+    start = time.perf_counter()
+    for text in texts:
+        module.summarize(text)
+    middle = time.perf_counter()
+    for text in texts:
+        module.summarize(text)
+    return middle - start, time.perf_counter() - middle
+
+
+def throughput(articles: Sequence[str], before: ModuleType | None, sizes: Sizes) -> list[Row]:
+    """Cold and warm in-process rates on the distinct articles, today's code beside BASELINE's."""
+    if before is None:
+        return []
+    texts = list(dict.fromkeys(articles))
+    best: dict[str, list[float]] = {"cold": [], "warm": [], "cold before": [], "warm before": []}
+    for _ in range(sizes.repeats):
+        for module, suffix in ((summarize, ""), (before, " before")):
+            cold, warm = cold_and_warm(module, texts)
+            best["cold" + suffix].append(cold)
+            best["warm" + suffix].append(warm)
+    rows = []
+    for kind, target in (("cold", 1.4), ("warm", 1.15)):
+        ours, peer = len(texts) / min(best[kind]), len(texts) / min(best[kind + " before"])
+        rows.append(
+            Row(
+                f"{len(texts)} distinct articles in one process, {kind}, against the code before",
+                f"{ours:,.0f} articles/s",
+                f"{peer:,.0f} articles/s ({BASELINE[:7]})",
+                ours / peer,
+                f">= {target}",
+                ours / peer >= target,
+            )
+        )
+    return rows
+
+
+def huge_text(articles: Sequence[str], size: int) -> str:
+    """Articles joined by blank lines until the text is about `size` bytes of UTF-8."""
+    joined = "\n\n".join(articles) + "\n\n"
+    copies = size // len(joined.encode()) + 1
+    return (joined * copies).encode()[:size].decode("utf-8", "ignore")
+
+
+def clear_word_caches() -> None:
+    """Forget every word analysed, as a new process has."""
+    for name in WORD_CACHES:
+        getattr(summarize, name).cache_clear()
+
+
+def summarize_file(path: Path) -> None:
+    """What the command does with a file: read, decode, summarize; with no word remembered."""
+    clear_word_caches()
+    summarize.summarize(summarize.decode(path.read_bytes()))
+
+
+def bare_pass(path: Path) -> None:
+    """The floor: read the file and find its words."""
+    re.findall(r"\w+", path.read_text(encoding="utf-8"))
+
+
+def peak_memory(args: Sequence[str]) -> int:
+    """Peak resident memory, in bytes, of a command run in a fresh child."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
+    return int(result.stdout) * 1024  # Linux reports KiB
+
+
+def huge(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
+    """A huge article against a bare pass; four times the input; peak memory of both."""
+    big, bigger = folder / "big.txt", folder / "bigger.txt"
+    big.write_text(huge_text(articles, sizes.huge_bytes), encoding="utf-8")
+    bigger.write_text(huge_text(articles, 4 * sizes.huge_bytes), encoding="utf-8")
+    megabytes = sizes.huge_bytes / 1e6
+    ours, floor = side_by_side(lambda: summarize_file(big), lambda: bare_pass(big), sizes.repeats)
+    four = fastest(lambda: summarize_file(bigger), max(1, sizes.repeats // 2))
+    tool = [*command("summarize"), "--max-bytes", "0"]
+    peak, peak_four = peak_memory([*tool, str(big)]), peak_memory([*tool, str(bigger)])
+    at_start = peak_memory([*tool, str(SAMPLE)])  # the interpreter and the tables: not the article's
+    return [
+        Row(
+            f"{megabytes:g} MB article, in process ({megabytes / ours:.1f} MB/s)",
+            f"{ours:.2f} s",
+            f"{floor:.2f} s (read + re.findall)",
+            ours / floor,
+            "<= 10",
+            ours / floor <= 10,
+        ),
+        Row(
+            f"four times the input ({megabytes:g} MB -> {4 * megabytes:g} MB), time",
+            f"{four:.2f} s",
+            f"{ours:.2f} s",
+            four / ours,
+            "<= 5 (linear)",
+            four / ours <= 5,
+        ),
+        Row(
+            f"peak memory, {megabytes:g} MB article, whole process",
+            f"{peak / MIB:.0f} MiB",
+            "64 MiB",
+            peak / (64 * MIB),
+            "<= 1",
+            peak <= 64 * MIB,
+        ),
+        Row(
+            f"peak memory above start-up ({at_start / MIB:.0f} MiB), "
+            f"{4 * megabytes:g} MB article against {megabytes:g} MB",
+            f"{(peak_four - at_start) / MIB:.0f} MiB",
+            f"{(peak - at_start) / MIB:.0f} MiB",
+            (peak_four - at_start) / (peak - at_start),
+            "<= 4.4 (linear)",
+            (peak_four - at_start) / (peak - at_start) <= 4.4,
+        ),
+    ]
+
+
+def write_corpus(path: Path, texts: Sequence[str], count: int) -> None:
+    """count JSON Lines records, cycling through texts."""
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(count):
+            out.write(json.dumps({"id": k, "text": texts[k % len(texts)]}, ensure_ascii=False) + "\n")
+
+
+def busy_cores() -> str:
+    """How loaded the machine is: the one-minute load average against the cores."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
+def corpus(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
+    """Corpus mode with one and two processes, on a repeating and on a distinct corpus; against sumy."""
+    distinct = list(dict.fromkeys(articles))
+    rows = []
+    for name, texts, count, target in (
+        ("repeating", articles, sizes.corpus_articles, 1.6),
+        ("distinct", distinct, len(distinct), 1.3),
+    ):
+        path = folder / f"{name}.jsonl"
+        write_corpus(path, texts, count)
+        base = [*command("summarize"), "--jsonl", str(path)]
+        load = busy_cores()
+        one, two = side_by_side(
+            lambda b=base: run_quietly([*b, "-j", "1"]), lambda b=base: run_quietly([*b, "-j", "2"]), sizes.repeats
+        )
+        rows.append(
+            Row(
+                f"{count:,} {name} articles, --jsonl -j 2 against -j 1 ({load} before, {busy_cores()} after)",
+                f"{two:.2f} s",
+                f"{one:.2f} s",
+                one / two,
+                f">= {target} (speed-up)",
+                one / two >= target,
+            )
+        )
+        if name == "repeating":
+            best_rate = count / min(one, two)
+    sample = [articles[k % len(articles)] for k in range(sizes.sumy_articles)]
+    sumy_rate = sizes.sumy_articles / fastest(lambda: sumy_lex_rank(sample), 1)
+    rows.append(
+        Row(
+            "throughput, --jsonl at its best -j, whole process, against sumy LexRank in process",
+            f"{best_rate:,.0f} articles/s",
+            f"{sumy_rate:,.1f} articles/s",
+            best_rate / sumy_rate,
+            ">= 10",
+            best_rate / sumy_rate >= 10,
+        )
+    )
+    return rows
+
+
 def one_article(articles: Sequence[str], folder: Path, sizes: Sizes) -> Row:
     """`summarize article.txt` against `sumy lex-rank` on an article of about 500 words, whole process."""
     article = min(articles, key=lambda text: abs(len(text.split()) - 500))
@@ -119,129 +410,6 @@ def one_article(articles: Sequence[str], folder: Path, sizes: Sizes) -> Row:
         "<= 0.15",
         ours_time / peer_time <= 0.15,
     )
-
-
-def huge_text(articles: Sequence[str], size: int) -> str:
-    """Articles joined by blank lines until the text is about `size` bytes of UTF-8."""
-    joined = "\n\n".join(articles) + "\n\n"
-    copies = size // len(joined.encode()) + 1
-    return (joined * copies).encode()[:size].decode("utf-8", "ignore")
-
-
-def summarize_file(path: Path) -> None:
-    """What the command does with a file: read, decode, summarize; with no stem remembered."""
-    summarize._analyze_word.cache_clear()
-    summarize.summarize(summarize.decode(path.read_bytes()))
-
-
-def bare_pass(path: Path) -> None:
-    """The floor: read the file and find its words."""
-    re.findall(r"\w+", path.read_text(encoding="utf-8"))
-
-
-def huge(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
-    """A huge article against a bare pass; ten times the input; peak memory."""
-    big, small = folder / "big.txt", folder / "small.txt"
-    big.write_text(huge_text(articles, sizes.huge_bytes), encoding="utf-8")
-    small.write_text(huge_text(articles, sizes.huge_bytes // 10), encoding="utf-8")
-    megabytes = sizes.huge_bytes / 1e6
-    ours, floor = side_by_side(lambda: summarize_file(big), lambda: bare_pass(big), sizes.repeats)
-    tenth = fastest(lambda: summarize_file(small), sizes.repeats)
-    peak = peak_memory([*command("summarize"), str(big)])
-    return [
-        Row(
-            f"{megabytes:g} MB article, in process ({megabytes / ours:.1f} MB/s)",
-            f"{ours:.2f} s",
-            f"{floor:.2f} s (read + re.findall)",
-            ours / floor,
-            "<= 10",
-            ours / floor <= 10,
-        ),
-        Row(
-            f"ten times the input ({megabytes / 10:g} MB -> {megabytes:g} MB)",
-            f"{ours:.2f} s",
-            f"{tenth:.3f} s",
-            ours / tenth,
-            "<= 12",
-            ours / tenth <= 12,
-        ),
-        Row(
-            f"peak memory, {megabytes:g} MB article",
-            f"{peak / MIB:.0f} MiB",
-            "300 MiB",
-            peak / (300 * MIB),
-            "< 1",
-            peak < 300 * MIB,
-        ),
-    ]
-
-
-def peak_memory(args: Sequence[str]) -> int:
-    """Peak resident memory, in bytes, of a command run in a fresh child."""
-    probe = (
-        "import resource, subprocess, sys\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True)
-    return int(result.stdout) * 1024  # Linux reports KiB
-
-
-def corpus(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
-    """Corpus mode with one and with two processes; its rate against sumy LexRank in-process.
-
-    The corpus repeats the articles to reach its size, so the stem cache of each process
-    sees words again that a corpus of distinct articles would show it less often; the last
-    row gives the rate without repeats, in one process.
-    """
-    path = folder / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for k in range(sizes.corpus_articles):
-            out.write(json.dumps({"id": k, "text": articles[k % len(articles)]}, ensure_ascii=False) + "\n")
-    base = [*command("summarize"), "--jsonl", str(path)]
-    one, two = side_by_side(
-        lambda: run_quietly([*base, "-j", "1"]), lambda: run_quietly([*base, "-j", "2"]), sizes.repeats
-    )
-    best = min(one, two)
-    ours_rate = sizes.corpus_articles / best
-    sample = [articles[k % len(articles)] for k in range(sizes.sumy_articles)]
-    sumy_rate = sizes.sumy_articles / fastest(lambda: sumy_lex_rank(sample), 1)
-    distinct = articles[: sizes.sumy_articles]
-    own_rate = len(distinct) / fastest(lambda: summarize_each(distinct), 1)
-    n = sizes.corpus_articles
-    return [
-        Row(
-            f"{n:,} articles, --jsonl -j 2 against -j 1 ({os.cpu_count()} cores)",
-            f"{two:.2f} s",
-            f"{one:.2f} s",
-            one / two,
-            ">= 1.3 (speed-up)",
-            one / two >= 1.3,
-        ),
-        Row(
-            "throughput, --jsonl at its best -j, whole process, against sumy LexRank in process",
-            f"{ours_rate:,.0f} articles/s",
-            f"{sumy_rate:,.1f} articles/s",
-            ours_rate / sumy_rate,
-            ">= 10",
-            ours_rate / sumy_rate >= 10,
-        ),
-        Row(
-            f"{len(distinct)} distinct articles, one process, each once: no repeat for the stem cache",
-            f"{own_rate:,.0f} articles/s",
-            f"{sumy_rate:,.1f} articles/s",
-            own_rate / sumy_rate,
-            "none: for reference",
-            None,
-        ),
-    ]
-
-
-def summarize_each(texts: Sequence[str]) -> None:
-    """Summarize each text once, in this process, starting with no stem remembered."""
-    summarize._analyze_word.cache_clear()
-    for text in texts:
-        summarize.summarize(text)
 
 
 def sumy_lex_rank(texts: Sequence[str]) -> None:
@@ -280,10 +448,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     sizes = QUICK if args.quick else FULL
     articles, origin = load_articles(args.data)
-    print(f"articles from {origin}; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
-    with tempfile.TemporaryDirectory() as folder:
-        rows = [one_article(articles, Path(folder), sizes), *huge(articles, Path(folder), sizes)]
-        rows += corpus(articles, Path(folder), sizes)
+    base = baseline_source()
+    print(f"articles from {origin}; {busy_cores()}; {time.strftime('%Y-%m-%d')}")
+    if base is None:
+        print(f"git or {BASELINE[:7]} not found: the figures against the code before are left out")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        before = None if base is None else baseline_module(base, folder)
+        article = folder / "sample.txt"
+        shutil.copyfile(SAMPLE, article)
+        rows = startup(bare_python(folder, args.quick), folder, article, base, sizes)
+        rows += throughput(articles, before, sizes)
+        rows += huge(articles, folder, sizes)
+        rows += corpus(articles, folder, sizes)
+        rows.append(one_article(articles, folder, sizes))
+    print()
     print(report(rows))
     return 0
 
