@@ -170,7 +170,7 @@ class Sentence(NamedTuple):
         score: The score it was chosen by (higher is more important).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index: the field's name is the API
     text: str
     score: float
 

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
@@ -183,7 +184,7 @@ def startup(python: str, folder: Path, article: Path, base: str | None, sizes: S
         ours = [python, str(today), *args]
         run_quietly(ours)  # bytecode written, files in the page cache
         run_quietly(floor)
-        ours_time, floor_time = side_by_side(lambda o=ours: run_quietly(o), lambda: run_quietly(floor), sizes.startups)
+        ours_time, floor_time = side_by_side(partial(run_quietly, ours), partial(run_quietly, floor), sizes.startups)
         rows.append(
             Row(
                 f"start-up, {label}, against the import floor",
@@ -362,7 +363,7 @@ def corpus(articles: Sequence[str], folder: Path, sizes: Sizes) -> list[Row]:
         base = [*command("summarize"), "--jsonl", str(path)]
         load = busy_cores()
         one, two = side_by_side(
-            lambda b=base: run_quietly([*b, "-j", "1"]), lambda b=base: run_quietly([*b, "-j", "2"]), sizes.repeats
+            partial(run_quietly, [*base, "-j", "1"]), partial(run_quietly, [*base, "-j", "2"]), sizes.repeats
         )
         rows.append(
             Row(
