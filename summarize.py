@@ -431,7 +431,8 @@ def _segments(text: str) -> list[str]:
     lines = []
     for line in text.splitlines(keepends=True):
         start = 0
-        for gap in () if _is_ticker(line) else BLOCK_GAP.finditer(line):
+        gaps = list(BLOCK_GAP.finditer(line))
+        for gap in gaps if gaps and not _is_ticker(line) else ():
             lines += [line[start : gap.start()], "\n"]  # the gap stands for a blank line
             start = gap.end()
         lines.append(line[start:])
@@ -635,23 +636,24 @@ def _furniture_kind(line: str, words: Sequence[str], text_has_arabic: bool) -> s
     return None
 
 
-def _is_end_marker(line: str, words: Sequence[str]) -> bool:
-    """Whether a line opens what follows an article: related headlines, comments, tags, sources."""
+def _is_end_marker(line: str, normal: str, words: Sequence[str]) -> bool:
+    """Whether a line (normalized: normal) opens what follows an article: related headlines, comments, tags, sources."""
     furniture = _furniture()
     plain = " ".join(words)
     if furniture.end.match(plain):
         # "التعليقات على القرار كانت كثيرة." is prose; "اقرأ أيضا: عنوان." is not.
         return ":" in line[:40] or (len(words) <= FURNITURE_MAX_WORDS and not _ends_sentence(line))
-    return re.match(rf"(?:{SOURCE_MARKERS})\s*[:\-\u2013]", normalize(line).strip()) is not None
+    return re.match(rf"(?:{SOURCE_MARKERS})\s*[:\-\u2013]", normal.strip()) is not None
 
 
 def _line_kind(line: str, text_has_arabic: bool) -> tuple[_Line, str]:
     """Classify one non-blank line, with the reason for furniture."""
-    words = LETTERS.findall(normalize(line))
+    normal = normalize(line)
+    words = LETTERS.findall(normal)
     kind = _furniture_kind(line, words, text_has_arabic)
     if kind:
         return _Line.FURNITURE, kind
-    if _is_end_marker(line, words):
+    if _is_end_marker(line, normal, words):
         return _Line.END, "end marker"
     if _ends_sentence(line) or _runs_on(line) or len(words) > HEADING_MAX_WORDS:
         return _Line.PROSE, ""
