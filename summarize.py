@@ -90,11 +90,16 @@ INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
 
 # --- Patterns ----------------------------------------------------------------------
 
+# Patterns that every run needs are compiled with the module. Those of rarer paths (web
+# pages, corpus lines, legacy encodings, file names) are kept as their sources and compiled
+# on first use, by re's own cache: a plain run does not pay for them.
+
 # A written word: letters with the marks, tatweel and joiners that may sit inside it.
 WORD_MARKS = "".join(araby.DIACRITICS) + EXTENDED_MARKS + "\u0300-\u036f" + INVISIBLES
 # Runs of letters and runs of marks, not one character at a time: a third faster. Letters
-# and marks never overlap, so nothing backtracks more than once over a run of marks.
-RAW_WORD = re.compile(rf"[{WORD_MARKS}]*(?:[^\W\d_]+[{WORD_MARKS}]*)+|[{WORD_MARKS}]+")
+# and marks never overlap, so nothing backtracks; the marks' class is written once, since
+# compiling each copy of it costs a start a tenth of a millisecond.
+RAW_WORD = re.compile(rf"(?:[^\W\d_]+|[{WORD_MARKS}]+)+")
 # Letters only: numbers and punctuation never become keywords.
 LETTERS = re.compile(r"[^\W\d_]+")
 # Tatweel is a letter to Unicode but says nothing on its own.
@@ -154,6 +159,10 @@ PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
 # nor do written forms (letters and their marks) longer than MAX_WORD_CHARACTERS.
 MAX_STEM_LETTERS = 30
 MAX_WORD_CHARACTERS = 64
+MAX_REMEMBERED_FORMS = 1 << 16
+# Written forms a process analyses with the stopword rule before it loads STOPWORD_FORMS:
+# the table matches five times quicker and costs about a millisecond to load.
+STOPWORD_TABLE_AFTER = 1000
 # For stopwords, which never take the article: a conjunction, then a preposition.
 CONJUNCTION = re.compile(r"^[وف](?=..)")
 STOPWORD_PROCLITICS = re.compile(r"^[وف]?[بكل]?(?=..)")
@@ -316,9 +325,9 @@ class _Furniture(NamedTuple):
     bylines: frozenset[str]
     agencies: frozenset[str]
     captions: frozenset[str]
-    masthead: re.Pattern[str]  # masthead and ad phrases that open a short line
-    phrases: re.Pattern[str]  # UI phrases that open a short unpunctuated line
-    end: re.Pattern[str]  # end-of-article markers that open a line
+    masthead: _Phrases  # masthead and ad phrases that open a short line
+    phrases: _Phrases  # UI phrases that open a short unpunctuated line
+    end: _Phrases  # end-of-article markers that open a line
     breakers: frozenset[str]
     prose_only: frozenset[str]
     openers: tuple[str, ...]
@@ -330,10 +339,20 @@ def _words(table: str, separator: str | None = None) -> tuple[str, ...]:
     return tuple(" ".join(normalize(entry).split()) for entry in table.split(separator) if entry.strip())
 
 
-def _opening(entries: Iterable[str]) -> re.Pattern[str]:
-    """A pattern for a normalized line that opens with one of entries as whole words."""
-    alternatives = "|".join(sorted(map(re.escape, entries), key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})(?![^\W\d_])")
+class _Phrases(NamedTuple):
+    """Normalized phrases of whole words, to tell whether a line opens with one."""
+
+    entries: frozenset[str]
+    longest: int  # words in the longest
+
+    @classmethod
+    def of(cls, entries: Sequence[str]) -> _Phrases:
+        """The phrases of a table's entries."""
+        return cls(frozenset(entries), max(len(entry.split()) for entry in entries))
+
+    def open(self, words: Sequence[str]) -> bool:
+        """Whether words (a line's normalized words) open with one of the phrases."""
+        return any(" ".join(words[:k]) in self.entries for k in range(1, min(self.longest, len(words)) + 1))
 
 
 @functools.cache
@@ -347,9 +366,9 @@ def _furniture() -> _Furniture:
         bylines=frozenset(_words(BYLINE_OPENERS)),
         agencies=frozenset(_words(AGENCIES)),
         captions=frozenset(_words(CAPTION_OPENERS)),
-        masthead=_opening(_words(MASTHEAD_PHRASES, "|")),
-        phrases=_opening(_words(UI_PHRASES, "|")),
-        end=_opening(_words(END_MARKERS, "|")),
+        masthead=_Phrases.of(_words(MASTHEAD_PHRASES, "|")),
+        phrases=_Phrases.of(_words(UI_PHRASES, "|")),
+        end=_Phrases.of(_words(END_MARKERS, "|")),
         breakers=frozenset(_words(HEADING_BREAKERS)),
         prose_only=frozenset(_words(PROSE_ONLY_BREAKERS)),
         openers=_words(CLAUSE_OPENERS, "|"),
@@ -617,15 +636,14 @@ def _furniture_kind(line: str, words: Sequence[str], text_has_arabic: bool) -> s
     if _is_date_line(words, line, furniture) and not _ends_sentence(line):
         return "date"
     short = len(words) <= FURNITURE_MAX_WORDS
-    plain = " ".join(words)
     bylined = words[0] in furniture.bylines or all(word in furniture.agencies for word in words)
     if short and bylined and not _ends_sentence(line):
         return "byline"
     if short and words[0] in furniture.captions and not _ends_sentence(line):
         return "caption"
-    if "\u00a9" in line or (short and furniture.masthead.match(plain)):
+    if "\u00a9" in line or (short and furniture.masthead.open(words)):
         return "masthead"
-    if short and furniture.phrases.match(plain) and not _ends_sentence(line):
+    if short and furniture.phrases.open(words) and not _ends_sentence(line):
         return "share"
     if len(BREADCRUMB_SEPARATOR.findall(line)) >= 2 and not _ends_sentence(line):
         return "breadcrumb"
@@ -639,8 +657,7 @@ def _furniture_kind(line: str, words: Sequence[str], text_has_arabic: bool) -> s
 def _is_end_marker(line: str, normal: str, words: Sequence[str]) -> bool:
     """Whether a line (normalized: normal) opens what follows an article: related headlines, comments, tags, sources."""
     furniture = _furniture()
-    plain = " ".join(words)
-    if furniture.end.match(plain):
+    if furniture.end.open(words):
         # "التعليقات على القرار كانت كثيرة." is prose; "اقرأ أيضا: عنوان." is not.
         return ":" in line[:40] or (len(words) <= FURNITURE_MAX_WORDS and not _ends_sentence(line))
     return re.match(rf"(?:{SOURCE_MARKERS})\s*[:\-\u2013]", normal.strip()) is not None
@@ -1009,36 +1026,82 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("arabic")
 
 
-def _stem(token: str) -> str:
-    """The stem of one normalized content word (of at most MAX_STEM_LETTERS letters)."""
+def _bare(token: str) -> str:
+    """A normalized content word made ready for Snowball."""
     # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
     # final ه goes back to ة so that Snowball's feminine ending rules can fire.
     bare = PROCLITICS.sub("", token)
-    if bare.endswith(araby.HEH):
-        bare = bare[:-1] + araby.TEH_MARBUTA
-    stem: str = _stemmer().stemWord(bare)
+    return bare[:-1] + araby.TEH_MARBUTA if bare.endswith(araby.HEH) else bare
+
+
+def _stem(token: str) -> str:
+    """The stem of one normalized content word (of at most MAX_STEM_LETTERS letters)."""
+    stem: str = _stemmer().stemWord(_bare(token))
     return stem
 
 
-def _word_stems(word: str) -> tuple[str, ...]:
-    """The keyword stems of one written word (usually one, none for a stopword or a non-word)."""
-    if len(word) > MAX_WORD_CHARACTERS:
-        return ()  # not a word: no keyword, and not worth remembering
-    return _analyze_word(word)
+@functools.cache
+def _stopword_forms() -> frozenset[str]:
+    """STOPWORD_FORMS as a set, loaded once."""
+    return frozenset(STOPWORD_FORMS.split())
 
 
-# Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so each
-# written form is analyzed once and remembered. Bounded in entries and, by
-# MAX_WORD_CHARACTERS, in size, so memory stays flat.
-@functools.lru_cache(maxsize=1 << 16)
-def _analyze_word(word: str) -> tuple[str, ...]:
-    """_word_stems of a word short enough to remember."""
-    stopwords = _stopwords()
-    return tuple(
-        _stem(token)
-        for token in LETTERS.findall(normalize(word))
-        if 1 < len(token) <= MAX_STEM_LETTERS and not _is_stopword(token, stopwords)
-    )
+class _Vocabulary:
+    """The keyword stems of the written forms this process has met.
+
+    Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so
+    each written form is analyzed once and remembered. At most MAX_REMEMBERED_FORMS
+    forms of at most MAX_WORD_CHARACTERS characters are kept (when full, it starts
+    again empty), so memory stays flat on any corpus.
+    """
+
+    __slots__ = ("_analysed", "_known")
+
+    def __init__(self) -> None:
+        """An empty vocabulary."""
+        self._known: dict[str, tuple[str, ...]] = {}
+        self._analysed = 0
+
+    def stems(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The keyword stems of each distinct word of words (none for a stopword or a non-word)."""
+        known = self._known
+        distinct = dict.fromkeys(words)
+        new = [word for word in distinct if word not in known and len(word) <= MAX_WORD_CHARACTERS]
+        if new:
+            if len(known) + len(new) > MAX_REMEMBERED_FORMS:
+                known.clear()
+            known.update(zip(new, self._analyze(new), strict=True))
+        return {word: known.get(word, ()) for word in distinct}
+
+    def _analyze(self, words: Sequence[str]) -> list[tuple[str, ...]]:
+        """The keyword stems of each of words, which are new: normalized one by one, stemmed together."""
+        # The exact table of stopword forms matches a token at once, where the rule takes
+        # five substitutions, but loading it costs as much as the rule on a short article.
+        if self._analysed >= STOPWORD_TABLE_AFTER:
+            forms = _stopword_forms()
+            is_stopword: Callable[[str], bool] = forms.__contains__
+        else:
+            stopwords = _stopwords()
+            is_stopword = functools.partial(_is_stopword, stopwords=stopwords)
+        self._analysed += len(words)
+        counts: list[int] = []
+        bare: list[str] = []
+        for word in words:
+            normal = normalize(word)
+            tokens = [normal] if normal.isalpha() else LETTERS.findall(normal)  # most words are one run of letters
+            content = [
+                _bare(token) for token in tokens if 1 < len(token) <= MAX_STEM_LETTERS and not is_stopword(token)
+            ]
+            counts.append(len(content))
+            bare += content
+        stems = iter(_stemmer().stemWords(bare))
+        return [tuple(itertools.islice(stems, count)) for count in counts]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    """This process's vocabulary (a cache: it never changes a result)."""
+    return _Vocabulary()
 
 
 def tokenize(text: str) -> list[str]:
@@ -1050,7 +1113,9 @@ def tokenize(text: str) -> list[str]:
         >>> tokenize("قال إن الاجتماع في ٢٠١٩ كان ناجحاً")
         ['اجتماع', 'ناجح']
     """
-    return [stem for word in RAW_WORD.findall(text) for stem in _word_stems(word)]
+    words = RAW_WORD.findall(text)
+    stems = _vocabulary().stems(words)
+    return [stem for word in words for stem in stems[word]]
 
 
 # --- 5. Score ----------------------------------------------------------------------
@@ -1148,17 +1213,23 @@ def _keywords(forms: Counter[str], stems: Mapping[str, Sequence[str]], limit: in
     Works on the article's distinct written forms (forms counts them, in first-seen
     order), not on every word: vocabulary grows much more slowly than text.
     """
+    if not limit:
+        return ()
     stem_counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
+    shown: dict[str, tuple[int, str]] = {}  # a stem's most frequent form, and its count
     for form, count in forms.items():
         for stem in stems[form]:
             stem_counts[stem] += count
-            if stem not in shown or count > forms[shown[stem]]:
-                shown[stem] = form  # ties go to the earlier form
+            if count > shown.get(stem, (0, ""))[0]:
+                shown[stem] = count, form  # ties go to the earlier form
     # Counter.most_common keeps first-seen order among equals: ties go to the earlier stem.
     # A form with several stems (the ligature ﷺ) is shown once, as is a form written with and without a mark.
-    ranked = dict.fromkeys(shown[stem].translate(INVISIBLE_TABLE) for stem, _ in stem_counts.most_common())
-    return tuple(itertools.islice(ranked, limit))
+    keywords: dict[str, None] = {}
+    for stem, _ in stem_counts.most_common():
+        keywords.setdefault(shown[stem][1].translate(INVISIBLE_TABLE))
+        if len(keywords) == limit:
+            break
+    return tuple(keywords)
 
 
 def summarize(
@@ -1209,13 +1280,17 @@ def summarize(
     if ratio is not None and not 0 < ratio <= 1:  # NaN too: it compares false
         raise ValueError("ratio must be above 0 and at most 1")
     article = parse_article(text, title=title)
-    written = [RAW_WORD.findall(sentence) for sentence in article.sentences]
-    forms = Counter(itertools.chain.from_iterable(written))
-    stems = {form: _word_stems(form) for form in forms}
-    scores = score(
-        [[stem for word in sentence for stem in stems[word]] for sentence in written],
-        tokenize(article.title or ""),
-    )
+    vocabulary = _vocabulary()
+    forms: Counter[str] = Counter()
+    stems: dict[str, tuple[str, ...]] = {}
+    tokens = []
+    for sentence in article.sentences:
+        # Each sentence's words become its stems at once: a huge article's words are never all held.
+        written = RAW_WORD.findall(sentence)
+        forms.update(written)
+        stems.update(vocabulary.stems(word for word in written if word not in stems))
+        tokens.append([stem for word in written for stem in stems[word]])
+    scores = score(tokens, tokenize(article.title or ""))
     lengths = [len(sentence.split()) for sentence in article.sentences]
     total_words = sum(lengths)
     if ratio is not None:
@@ -1236,10 +1311,12 @@ def summarize(
 
 # Control characters never found in text (tab, line feed, vertical tab, form feed and
 # carriage return are: word processors write the vertical tab as a manual line break, and
-# str.splitlines breaks lines there), and lone surrogates, which some codecs let through
-# (UTF-7, unicode_escape) and which cannot be written out as UTF-8.
-NOT_TEXT_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-SURROGATE = re.compile(r"[\ud800-\udfff]")
+# str.splitlines breaks lines there).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates, which some codecs let through (UTF-7, unicode_escape), and JSON's \ud800
+# escapes, and which cannot be written out as UTF-8. The encodings summarize detects
+# refuse them, so only a named codec or a JSON record needs the check.
+SURROGATE = r"[\ud800-\udfff]"
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -1260,11 +1337,11 @@ MIN_UTF8_EVIDENCE = 3
 # Windows-1256 spells one only as letter, punctuation, letter, punctuation (ع،ع،ع،), which
 # prose never does: MIN_UTF8_WORDS of them beside bytes that are not UTF-8 are two encodings
 # in one input, which no single decoding reads without mojibake.
-UTF8_ARABIC_WORD = re.compile(rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}")
+UTF8_ARABIC_WORD = rb"(?:[\xd8-\xdb][\x80-\xbf]){3,}"
 MIN_UTF8_WORDS = 2
 # Where ISO-8859-6 has Arabic letters (ل ن ه و ي...), Windows-1256 has French ones (à â ç è é
 # ê ...): ISO-8859-6 read as Windows-1256 has them inside Arabic words, where text does not.
-LATIN_IN_ARABIC_WORD = re.compile(r"[\u0621-\u064a][\u00e0-\u00fc]|[\u00e0-\u00fc][\u0621-\u064a]")
+LATIN_IN_ARABIC_WORD = r"[\u0621-\u064a][\u00e0-\u00fc]|[\u00e0-\u00fc][\u0621-\u064a]"
 MIN_LATIN_IN_ARABIC = 2
 NOT_TEXT = "not text (binary data or an unknown encoding)"
 MEMORY_EXHAUSTED = "memory exhausted"  # as sort says
@@ -1286,20 +1363,20 @@ def _undeclared(data: bytes, bad: int) -> str:
             in Windows-1256 or ISO-8859-6.
     """
     lenient = data.decode("utf-8", errors="replace")
-    if NOT_TEXT_CHARACTER.search(lenient):  # NUL and other controls: a .docx, an image
+    if CONTROL_CHARACTER.search(lenient):  # NUL and other controls: a .docx, an image
         raise InputError(NOT_TEXT)
     # UTF-8 with a stray bad byte would read as Windows-1256 mojibake: say so instead.
     replaced = lenient.count("\ufffd")
     valid = len(lenient) - len(lenient.encode("ascii", errors="ignore")) - replaced
     if valid >= max(MIN_UTF8_CHARACTERS, MIN_UTF8_EVIDENCE * replaced):
         raise InputError(f"invalid UTF-8 at byte {bad}")
-    words = list(itertools.islice(UTF8_ARABIC_WORD.finditer(data), MIN_UTF8_WORDS))
+    words = list(itertools.islice(re.finditer(UTF8_ARABIC_WORD, data), MIN_UTF8_WORDS))
     if len(words) == MIN_UTF8_WORDS:
         # Where the two meet: the first bad byte after UTF-8, or the first UTF-8 word after the rest.
         raise InputError(f"mixed encodings (UTF-8 and another) at byte {max(bad, words[0].start())}")
     # Windows-1256 decodes any bytes at all: believe it only where it reads as text.
     text = data.decode("cp1256")
-    if len(LATIN_IN_ARABIC_WORD.findall(text)) >= MIN_LATIN_IN_ARABIC:
+    if len(re.findall(LATIN_IN_ARABIC_WORD, text)) >= MIN_LATIN_IN_ARABIC:
         try:
             text = data.decode("iso8859_6")
         except UnicodeDecodeError:
@@ -1337,6 +1414,7 @@ def decode(data: bytes | bytearray | memoryview, encoding: str | None = None) ->
         summarize.InputError: not text (binary data or an unknown encoding)
     """
     data = bytes(data)  # a memoryview has no startswith
+    named = encoding is not None
     encoding = encoding or next((name for bom, name in BOMS if data.startswith(bom)), None)
     try:
         text = data.decode(encoding or "utf-8")
@@ -1348,7 +1426,7 @@ def decode(data: bytes | bytearray | memoryview, encoding: str | None = None) ->
         text = _undeclared(data, error.start)
     except UnicodeError:  # a codec that fails in its own way: punycode, "undefined"
         raise InputError(f"cannot be decoded as {encoding}") from None
-    if NOT_TEXT_CHARACTER.search(text):
+    if CONTROL_CHARACTER.search(text) or (named and re.search(SURROGATE, text)):
         raise InputError(NOT_TEXT)
     return text.removeprefix("\ufeff")
 
@@ -1361,17 +1439,15 @@ WEB_REQUIREMENTS = ("trafilatura>=2.3,<3", "lxml_html_clean>=0.4")
 # A page announces itself within its first few kilobytes: a doctype, or one of the
 # elements every page or saved article has, right after any comments or XML declaration.
 HTML_SNIFF_CHARACTERS = 4096
-HTML_START = re.compile(
-    r"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)[\s>/]", re.IGNORECASE | re.DOTALL
-)
-TAG = re.compile(r"<[a-zA-Z/!][^<>]*>")
+HTML_START = r"(?is)\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)[\s>/]"
+TAG = r"<[a-zA-Z/!][^<>]*>"
 # A fragment without those elements is HTML when tags fill this share of its visible characters.
 MIN_MARKUP_SHARE = 0.5
 # <meta charset="..."> and <meta http-equiv="Content-Type" content="text/html; charset=...">.
-META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+META_CHARSET = rb"(?i)<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)"
 # Where a <title> joins the headline and the site's name: a bar, a dash, a bullet or a
 # guillemet with spaces around (a hyphen inside a word, 2024-2025, is not one).
-TITLE_SEPARATOR = re.compile(r"(\s+(?:[|\u2022\u00b7\u00bb\u00ab:]{1,2}|[-\u2013\u2014]{1,2})\s+|\s*\|\s*)")
+TITLE_SEPARATOR = r"(\s+(?:[|\u2022\u00b7\u00bb\u00ab:]{1,2}|[-\u2013\u2014]{1,2})\s+|\s*\|\s*)"
 # Fetching: a browser-like wait, a cap far above any article page (5 MiB; news pages run
 # 100 KB to 2 MB with their inline scripts), and few redirects (a site rarely needs two).
 FETCH_TIMEOUT = 10.0
@@ -1433,10 +1509,12 @@ def _looks_like_html(text: str) -> bool:
         True
     """
     head = text[:HTML_SNIFF_CHARACTERS].removeprefix("\ufeff")
-    if HTML_START.match(head):
+    if "<" not in head:  # plain text: no pattern needed at all
+        return False
+    if re.match(HTML_START, head):
         return True
     visible = len("".join(head.split()))
-    return visible > 0 and sum(len(tag) for tag in TAG.findall(head)) >= MIN_MARKUP_SHARE * visible
+    return visible > 0 and sum(len(tag) for tag in re.findall(TAG, head)) >= MIN_MARKUP_SHARE * visible
 
 
 def _charset(name: str | None) -> str | None:
@@ -1462,7 +1540,7 @@ def _decode_html(data: bytes, charset: str | None = None) -> str:
         '<meta charset="windows-1256"><p>سلام</p>'
     """
     if not any(data.startswith(bom) for bom, _ in BOMS):
-        meta = META_CHARSET.search(data[:HTML_SNIFF_CHARACTERS])
+        meta = re.search(META_CHARSET, data[:HTML_SNIFF_CHARACTERS])
         declared = _charset(charset) or _charset(meta.group(1).decode("ascii") if meta else None)
         if declared:
             with contextlib.suppress(UnicodeError):
@@ -1510,7 +1588,7 @@ def _title_cuts(title: str) -> list[str]:
     ['الموقع - العراق: الحكومة تجتمع', 'العراق: الحكومة تجتمع', 'الموقع']
     """
     # With a capture group, split keeps the separators: pieces at even indexes, separators between.
-    parts = TITLE_SEPARATOR.split(title)
+    parts = re.split(TITLE_SEPARATOR, title)
     pieces = range(0, len(parts), 2)
     spans = {"".join(parts[start : end + 1]).strip() for start in pieces for end in pieces if end >= start}
     return sorted(spans - {""}, key=lambda cut: (-len(cut), title.find(cut)))
@@ -1551,7 +1629,7 @@ def _headline(metadata: Sequence[str], shown: Sequence[str], sites: Sequence[str
                 return cut
     for title in titles:
         # The longest piece: a headline is longer than the site's name.
-        pieces = [cut for cut in _title_cuts(title) if not TITLE_SEPARATOR.search(cut) and cut not in site_names]
+        pieces = [cut for cut in _title_cuts(title) if not re.search(TITLE_SEPARATOR, cut) and cut not in site_names]
         if pieces:
             return max(pieces, key=len)
     return page[0] if page else None
@@ -1763,7 +1841,7 @@ output closed early; 143 terminated."""
 # Characters a file name may hold that would break or colour a one-line message, escaped as
 # `ls -b` does; the backslash too, so that an escape cannot be mistaken for the name itself.
 NAME_ESCAPES = MappingProxyType({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\033"})
-UNPRINTABLE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\\]")
+UNPRINTABLE_IN_NAME = r"[\x00-\x1f\x7f-\x9f\\]"
 
 
 def _label(name: str) -> str:
@@ -1774,7 +1852,9 @@ def _label(name: str) -> str:
     """
     if name == "-":
         return "standard input"
-    return UNPRINTABLE_IN_NAME.sub(lambda match: NAME_ESCAPES.get(match.group(), f"\\{ord(match.group()):03o}"), name)
+    return re.sub(
+        UNPRINTABLE_IN_NAME, lambda match: NAME_ESCAPES.get(match.group(), f"\\{ord(match.group()):03o}"), name
+    )
 
 
 def _say(message: str) -> None:
@@ -1904,7 +1984,7 @@ def _json_line(record: dict[str, object]) -> str:
 
     line = json.dumps(record, ensure_ascii=False, allow_nan=False)
     # Text never holds a lone surrogate (decode refuses it); a file name may (os.fsdecode).
-    return SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", line) + "\n"
+    return re.sub(SURROGATE, lambda match: f"\\u{ord(match.group()):04x}", line) + "\n"
 
 
 # --- Corpus mode: JSON Lines in, JSON Lines out ----------------------------------------
@@ -1927,8 +2007,8 @@ WORKER_DIED = "lost: a worker process died before summarizing it"
 # levels.
 MAX_NESTING = 100
 # A JSON string, with its escapes: brackets inside one do not nest.
-JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-JSON_BRACKETS = re.compile(r"[^\[\]{}]+")
+JSON_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+JSON_BRACKETS = r"[^\[\]{}]+"
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
@@ -2020,7 +2100,7 @@ def _string_field(record: dict[str, Any], field: str) -> str:
         raise InputError(f'"{field}" is not a string')
     if not value.strip():
         raise InputError(f"empty {field}")
-    if NOT_TEXT_CHARACTER.search(value):
+    if CONTROL_CHARACTER.search(value) or re.search(SURROGATE, value):
         raise InputError(NOT_TEXT)
     return value
 
@@ -2058,7 +2138,7 @@ def _nesting(line: str) -> int:
     >>> _nesting('{"a": [1, {"b": "]]"}]}'), _nesting("5")
     (3, 0)
     """
-    brackets = JSON_BRACKETS.sub("", JSON_STRING.sub("", line))
+    brackets = re.sub(JSON_BRACKETS, "", re.sub(JSON_STRING, "", line))
     return max(itertools.accumulate(1 if bracket in "[{" else -1 for bracket in brackets), default=0)
 
 
@@ -2521,9 +2601,12 @@ def _unwritten_click_error(error: OSError) -> click.ClickException | None:
     return None
 
 
-# --help and --version are declared here rather than by click's help_option and
-# version_option, whose default texts go through gettext when the command is made: its
-# first call imports locale and searches the disk for translations, 2 ms of every start.
+# --help and --version are made here rather than by click's help_option and
+# version_option, whose default texts go through gettext at every start: its first call
+# imports locale and searches the disk for translations, 2 ms of a 50 ms run.
+HELP_TEXT = "Show this message and exit."
+
+
 def _show_help(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     """Print the help and exit, as click's own --help does."""
     if value and not ctx.resilient_parsing:
@@ -2541,6 +2624,22 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
 class _Command(click.Command):
     """A click command that reports a failure to write its own output (--help, --version)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """A command whose help option is made by get_help_option."""
+        super().__init__(*args, **kwargs)
+        self._help: click.Option | None = None
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """The help option, made as click makes it, but with its text given here (see _show_help)."""
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        if self._help is None:  # made once: click orders the eager callbacks by the option object
+            self._help = click.Option(
+                names, is_flag=True, expose_value=False, is_eager=True, callback=_show_help, help=HELP_TEXT
+            )
+        return self._help
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command; a write error in click's own output is one line and exit 1."""
         if sys.stderr is None:  # started with stderr closed (2>&-): click would print usage errors on stdout
@@ -2557,7 +2656,7 @@ class _Command(click.Command):
             sys.exit(EXIT_INPUT_ERROR)
 
 
-@click.command(cls=_Command, epilog=EPILOG, add_help_option=False)
+@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1)
 @click.option(
     "-n",
@@ -2645,15 +2744,6 @@ class _Command(click.Command):
     callback=_show_version,
     help="Show the version and exit.",
 )
-@click.option(
-    "-h",
-    "--help",
-    is_flag=True,
-    expose_value=False,
-    is_eager=True,
-    callback=_show_help,
-    help="Show this message and exit.",
-)
 @click.pass_context
 def main(
     ctx: click.Context,
@@ -2721,6 +2811,512 @@ def main(
         _silence_stdout()
         _fail(ctx, f"write error: {error.strerror or error}", EXIT_INPUT_ERROR)
     ctx.exit(EXIT_INPUT_ERROR if failed else 0)
+
+
+# --- Generated: the stopword forms -----------------------------------------------------
+
+# Written by tests/bench/stopword_forms.py; do not edit. Every normalized token that
+# _is_stopword accepts: the stopwords with their clitics (وفي, لهذا, عليه), exactly, for
+# big runs (STOPWORD_TABLE_AFTER), which match each token with one set lookup.
+STOPWORD_FORMS = """
+ء ؤ ئ ا اب ابا اباك اباكم اباكما اباكن ابانا اباه اباها اباهم اباهما اباهن اباي ابتدا ابدا ابن ابنك ابنكم ابنكما ابنكن
+ابننا ابنه ابنها ابنهم ابنهما ابنهن ابني ابو ابوك ابوكم ابوكما ابوكن ابونا ابوه ابوها ابوهم ابوهما ابوهن ابوي ابي ابيك
+ابيكم ابيكما ابيكن ابينا ابيه ابيها ابيهم ابيهما ابيهن ابيي اثناء اثناءك اثناءكم اثناءكما اثناءكن اثناءنا اثناءه
+اثناءها اثناءهم اثناءهما اثناءهن اثناءي اجل اجمع اجمعك اجمعكم اجمعكما اجمعكن اجمعنا اجمعه اجمعها اجمعهم اجمعهما اجمعهن
+اجمعي اخ اخا اخاك اخاكم اخاكما اخاكن اخانا اخاه اخاها اخاهم اخاهما اخاهن اخاي اخذ اخلولق اخو اخوك اخوكم اخوكما اخوكن
+اخونا اخوه اخوها اخوهم اخوهما اخوهن اخوي اخي اخيك اخيكم اخيكما اخيكن اخينا اخيه اخيها اخيهم اخيهما اخيهن اخيي اذ اذا
+اذما اذن ارتد ازاء استحال اسفل اسفلك اسفلكم اسفلكما اسفلكن اسفلنا اسفله اسفلها اسفلهم اسفلهما اسفلهن اسفلي اشار اشارت
+اصبح اصبحت اصلا اض اضاف اضافت اضحي اعلن اعلنت اعلي اعليك اعليكم اعليكما اعليكن اعلينا اعليه اعليها اعليهم اعليهما
+اعليهن اعليي اف اقبل اقل اقلك اقلكم اقلكما اقلكن اقلنا اقله اقلها اقلهم اقلهما اقلهن اقلي اكثر اكثرك اكثركم اكثركما
+اكثركن اكثرنا اكثره اكثرها اكثرهم اكثرهما اكثرهن اكثري اكد اكدت الا الالاء الالي الان التي الذي الذين اللائي اللاتي
+اللتان اللتيا اللتين اللذان اللذين اللواتي الي اليك اليكم اليكما اليكن الينا اليه اليها اليهم اليهما اليهن اليي ام اما
+امام امامك امامكم امامكما امامكن امامنا امامه امامها امامهم امامهما امامهن امامي امد امس امسي امين ان انئذ انا اناء
+اناك اناكم اناكما اناكن انانا اناه اناها اناهم اناهما اناهن اناي انبري انت انتم انتما انتن انذاك انشا انفا انقلب انك
+انكم انكما انكن انما اننا انه انها انهم انهما انهن اني اه اها او اوشك اوضح اوضحت اول اولئك اولئكم اولاء اولالك اوه اي
+ايا اياك اياكم اياكما اياكن ايان ايانا اياه اياها اياهم اياهما اياهن اياي ايضا ايك ايكم ايكما ايكن اين اينا اينما ايه
+ايها ايهك ايهكم ايهكما ايهكن ايهم ايهما ايهن ايهنا ايهه ايهها ايههم ايههما ايههن ايهي ايي ب بئس بئسما باب بابا بابتدا
+بابدا بابن بابو بابي بات باثناء باجل باجمع باخ باخا باخذ باخلولق باخو باخي باذ باذا باذما باذن بارتد بازاء باستحال
+باسفل باشار باشارت باصبح باصبحت باصلا باض باضاف باضافت باضحي باعلن باعلنت باعلي باف باقبل باقل باكثر باكد باكدت بالا
+بالالاء بالالي بالان بالتي بالذي بالذين باللائي باللاتي باللتان باللتيا باللتين باللذان باللذين باللواتي بالي باليك
+باليكم باليكما باليكن بام باما بامام بامامك بامد بامس بامسي بامين بان بانئذ بانا باناء بانبري بانت بانتم بانتما بانتن
+بانذاك بانشا بانفا بانقلب بانما باني باه باها باو باوشك باوضح باوضحت باول باولئك باولئكم باولاء باولالك باوه باي بايا
+باياك باياكم باياكما باياكن بايان بايانا باياه باياها باياهم باياهما باياهن باياي بايضا باين باينما بايه ببئس ببئسما
+ببات ببخ ببدون ببس ببضع ببطان ببعد ببعدئذ ببعدما ببعض ببك ببكم ببكما ببكن ببل ببلا ببله ببلي ببما ببماذا ببمن ببن ببنا
+ببه ببها ببي ببيد ببين ببينما بتابع بتابعت بتاره بتان بتانك بتبدل بتجاه بتحت بتحول بتقول بتكون بتلقاء بتلك بتلكم
+بتلكما بتم بتمت بته بتي بتين بتينك بثم بثمه بثنا بجدا بجري بجعل بجلل بجميع بجنب بجنوب بجير بحار بحاشا بحاي بحبذا بحتي
+بحذار بحري بحسب بحسبما بحم بحما بحمو بحمي بحوالي بحول بحي بحيث بحيثما بحين بحينئذ بحينما بخ بخلا بخلال بخلف بدون بدونك
+بدونكم بدونكما بدونكن بدوننا بدونه بدونها بدونهم بدونهما بدونهن بدوني بذا بذات بذاك بذان بذانك بذكر بذكرت بذلك بذلكم
+بذلكما بذلكن بذه بذو بذوا بذواتا بذواتي بذوو بذوي بذي بذيت بذين بذينك براح برب برجع برويدك بريث بزمان بس بساء بساءما
+بساعه بسبحان بسرعان بسوف بسوي بشبه بشتان بشرع بشرق بشطر بشمال بشهر بصار بصباح بصه بضحوه بضع بضعك بضعكم بضعكما بضعكن
+بضعنا بضعه بضعها بضعهم بضعهما بضعهن بضعي بضمن بطاق بطالما بطان بطفق بطق بظل بعاد بعامه بعبر بعد بعدئذ بعدا بعدس بعدك
+بعدكم بعدكما بعدكن بعدما بعدنا بعده بعدها بعدهم بعدهما بعدهن بعدي بعسي بعض بعضك بعضكم بعضكما بعضكن بعضنا بعضه بعضها
+بعضهم بعضهما بعضهن بعضي بعل بعلق بعلي بعليك بعما بعن بعند بعندئذ بعندما بعوض بعين بغدا بغداه بغرب بغروب بغير بفا بفقط
+بفلان بفو بفوق بفي بفيم بفيما بقال بقالت بقالوا بقام بقبل بقبلما بقد بقط بقلما بك بكاد بكافه بكان بكانت بكانما بكانوا
+بكاي بكاين بكخ بكذا بكذلك بكرب بكل بكلا بكلاهما بكلتا بكلما بكليكما بكليهما بكم بكما بكن بكي بكيت بكيف بكيفما بل بلئلا
+بلئن بلا بلات بلازال بلازالا بلازالت بلازالتا بلازالوا بلازلت بلازلتم بلازلتما بلازلتن بلازلن بلازلنا بلاسيما بلحظه
+بلدن بلدي بلست بلستم بلستما بلستن بلسن بلسنا بلعل بلعمر بلك بلكم بلكما بلكن بلكنما بلكي بلكيلا بلم بلما بلن بلنا بله
+بلها بلو بلولا بلوما بلي بليت بليس بليسا بليست بليستا بليسوا بليل بمؤكدا بما بماانفك بماانفكا بماانفكت بماانفكتا
+بماانفككت بماانفككتم بماانفككتما بماانفككتن بماانفككن بماانفككنا بماانفكوا بمابرح بمابرحا بمابرحت بمابرحتا بمابرحتم
+بمابرحتما بمابرحتن بمابرحن بمابرحنا بمابرحوا بمادام بماداما بمادامت بمادامتا بماداموا بمادمت بمادمتم بمادمتما بمادمتن
+بمادمن بمادمنا بماذا بمازال بمازالا بمازالتا بمازالوا بمازلت بمازلتم بمازلتما بمازلتن بمازلن بمازلنا بمافتئ بمافتئا
+بمافتئت بمافتئتا بمافتئتم بمافتئتما بمافتئتن بمافتئن بمافتئنا بمافتئوا بمتي بمثل بمثلما بمذ بمره بمساء بمشيرا بمشيره
+بمع بمعاذ بمكانك بمكانكم بمكانكما بمكانكن بمما بممن بمن بمنذ بمه بمهما بن بنا بنحن بنحو بنخ بنعم بنعما بنفس به بهؤلاء
+بها بهاؤم بهاتان بهاته بهاتي بهاتين بهاذين بهاك بهاهنا بهب بهج بهذا بهذان بهذه بهذي بهذين بهكذا بهل بهلا بهلم بهم بهما
+بهن بهنا بهناك بهنالك بهو بهي بهيا بهيت بهيهات بوا بواها بوراء بوراءك بوراءكم بوراءكما بوراءكن بوشكان بوفق بوفقا بوقت
+بوي بويكان بي بيؤكد بيتم بيجري بيد بيذكر بيشير بيضيف بيقول بيكون بيمين بين بينك بينكم بينكما بينكن بينما بيننا بينه
+بينها بينهم بينهما بينهن بيني بيوضح بيومئذ ت تابع تابعت تاره تان تانك تبدل تجاه تجاهك تجاهكم تجاهكما تجاهكن تجاهنا
+تجاهه تجاهها تجاههم تجاههما تجاههن تجاهي تحت تحتك تحتكم تحتكما تحتكن تحتنا تحته تحتها تحتهم تحتهما تحتهن تحتي تحول
+تقول تكون تلقاء تلقاءك تلقاءكم تلقاءكما تلقاءكن تلقاءنا تلقاءه تلقاءها تلقاءهم تلقاءهما تلقاءهن تلقاءي تلك تلكم تلكما
+تم تمت ته تي تين تينك ث ثم ثمه ثنا ج جدا جري جعل جلل جميع جميعك جميعكم جميعكما جميعكن جميعنا جميعه جميعها جميعهم
+جميعهما جميعهن جميعي جنب جنبك جنبكم جنبكما جنبكن جنبنا جنبه جنبها جنبهم جنبهما جنبهن جنبي جنوب جنوبك جنوبكم جنوبكما
+جنوبكن جنوبنا جنوبه جنوبها جنوبهم جنوبهما جنوبهن جنوبي جير ح حار حاشا حاشاك حاشاكم حاشاكما حاشاكن حاشانا حاشاه حاشاها
+حاشاهم حاشاهما حاشاهن حاشاي حاي حبذا حتي حذار حري حسب حسبك حسبكم حسبكما حسبكن حسبما حسبنا حسبه حسبها حسبهم حسبهما
+حسبهن حسبي حم حما حماك حماكم حماكما حماكن حمانا حماه حماها حماهم حماهما حماهن حماي حمو حموك حموكم حموكما حموكن حمونا
+حموه حموها حموهم حموهما حموهن حموي حمي حميك حميكم حميكما حميكن حمينا حميه حميها حميهم حميهما حميهن حميي حوالي حواليك
+حواليكم حواليكما حواليكن حوالينا حواليه حواليها حواليهم حواليهما حواليهن حواليي حول حولك حولكم حولكما حولكن حولنا حوله
+حولها حولهم حولهما حولهن حولي حي حيث حيثما حين حينئذ حينك حينكم حينكما حينكن حينما حيننا حينه حينها حينهم حينهما حينهن
+حيني خ خلا خلاك خلاكم خلاكما خلاكن خلال خلالك خلالكم خلالكما خلالكن خلالنا خلاله خلالها خلالهم خلالهما خلالهن خلالي
+خلانا خلاه خلاها خلاهم خلاهما خلاهن خلاي خلف خلفك خلفكم خلفكما خلفكن خلفنا خلفه خلفها خلفهم خلفهما خلفهن خلفي د دون
+دونك ذ ذا ذات ذاتك ذاتكم ذاتكما ذاتكن ذاتنا ذاته ذاتها ذاتهم ذاتهما ذاتهن ذاتي ذاك ذان ذانك ذكر ذكرت ذلك ذلكم ذلكما
+ذلكن ذه ذو ذوا ذواتا ذواتي ذوو ذووك ذووكم ذووكما ذووكن ذوونا ذووه ذووها ذووهم ذووهما ذووهن ذووي ذوي ذويك ذويكم ذويكما
+ذويكن ذوينا ذويه ذويها ذويهم ذويهما ذويهن ذويي ذي ذيت ذين ذينك ر راح رب رجع رويدك ريث ز زمان زمانك زمانكم زمانكما
+زمانكن زماننا زمانه زمانها زمانهم زمانهما زمانهن زماني س ساء ساءما ساعه ساعهك ساعهكم ساعهكما ساعهكن ساعهنا ساعهه
+ساعهها ساعههم ساعههما ساعههن ساعهي سبحان سبحانك سبحانكم سبحانكما سبحانكن سبحاننا سبحانه سبحانها سبحانهم سبحانهما
+سبحانهن سبحاني سرعان سوف سوي سويك سويكم سويكما سويكن سوينا سويه سويها سويهم سويهما سويهن سويي ش شبه شبهك شبهكم شبهكما
+شبهكن شبهنا شبهه شبهها شبههم شبههما شبههن شبهي شتان شرع شرق شرقك شرقكم شرقكما شرقكن شرقنا شرقه شرقها شرقهم شرقهما
+شرقهن شرقي شطر شطرك شطركم شطركما شطركن شطرنا شطره شطرها شطرهم شطرهما شطرهن شطري شمال شمالك شمالكم شمالكما شمالكن
+شمالنا شماله شمالها شمالهم شمالهما شمالهن شمالي شهر شهرك شهركم شهركما شهركن شهرنا شهره شهرها شهرهم شهرهما شهرهن شهري ص
+صار صباح صه ض ضحوه ضمن ضمنك ضمنكم ضمنكما ضمنكن ضمننا ضمنه ضمنها ضمنهم ضمنهما ضمنهن ضمني ط طاق طالما طفق طق ظ ظل ع عاد
+عامه عامهك عامهكم عامهكما عامهكن عامهنا عامهه عامهها عامههم عامههما عامههن عامهي عبر عدا عداك عداكم عداكما عداكن عدانا
+عداه عداها عداهم عداهما عداهن عداي عدس عده عسي عل علق علي عليك عليكم عليكما عليكن علينا عليه عليها عليهم عليهما عليهن
+عليي عما عن عند عندئذ عندك عندكم عندكما عندكن عندما عندنا عنده عندها عندهم عندهما عندهن عندي عنك عنكم عنكما عنكن عننا
+عنه عنها عنهم عنهما عنهن عني عوض عين عينك عينكم عينكما عينكن عيننا عينه عينها عينهم عينهما عينهن عيني غ غدا غداه غرب
+غربك غربكم غربكما غربكن غربنا غربه غربها غربهم غربهما غربهن غربي غروب غروبك غروبكم غروبكما غروبكن غروبنا غروبه غروبها
+غروبهم غروبهما غروبهن غروبي غير غيرك غيركم غيركما غيركن غيرنا غيره غيرها غيرهم غيرهما غيرهن غيري ف فا فاب فابا فاباك
+فاباكم فاباكما فاباكن فابانا فاباه فاباها فاباهم فاباهما فاباهن فاباي فابتدا فابدا فابن فابنك فابنكم فابنكما فابنكن
+فابننا فابنه فابنها فابنهم فابنهما فابنهن فابني فابو فابوك فابوكم فابوكما فابوكن فابونا فابوه فابوها فابوهم فابوهما
+فابوهن فابوي فابي فابيك فابيكم فابيكما فابيكن فابينا فابيه فابيها فابيهم فابيهما فابيهن فابيي فاثناء فاثناءك فاثناءكم
+فاثناءكما فاثناءكن فاثناءنا فاثناءه فاثناءها فاثناءهم فاثناءهما فاثناءهن فاثناءي فاجل فاجمع فاجمعك فاجمعكم فاجمعكما
+فاجمعكن فاجمعنا فاجمعه فاجمعها فاجمعهم فاجمعهما فاجمعهن فاجمعي فاخ فاخا فاخاك فاخاكم فاخاكما فاخاكن فاخانا فاخاه
+فاخاها فاخاهم فاخاهما فاخاهن فاخاي فاخذ فاخلولق فاخو فاخوك فاخوكم فاخوكما فاخوكن فاخونا فاخوه فاخوها فاخوهم فاخوهما
+فاخوهن فاخوي فاخي فاخيك فاخيكم فاخيكما فاخيكن فاخينا فاخيه فاخيها فاخيهم فاخيهما فاخيهن فاخيي فاذ فاذا فاذما فاذن
+فارتد فازاء فاستحال فاسفل فاسفلك فاسفلكم فاسفلكما فاسفلكن فاسفلنا فاسفله فاسفلها فاسفلهم فاسفلهما فاسفلهن فاسفلي فاشار
+فاشارت فاصبح فاصبحت فاصلا فاض فاضاف فاضافت فاضحي فاعلن فاعلنت فاعلي فاعليك فاعليكم فاعليكما فاعليكن فاعلينا فاعليه
+فاعليها فاعليهم فاعليهما فاعليهن فاعليي فاف فاقبل فاقل فاقلك فاقلكم فاقلكما فاقلكن فاقلنا فاقله فاقلها فاقلهم فاقلهما
+فاقلهن فاقلي فاك فاكثر فاكثرك فاكثركم فاكثركما فاكثركن فاكثرنا فاكثره فاكثرها فاكثرهم فاكثرهما فاكثرهن فاكثري فاكد
+فاكدت فاكم فاكما فاكن فالا فالالاء فالالي فالان فالتي فالذي فالذين فاللائي فاللاتي فاللتان فاللتيا فاللتين فاللذان
+فاللذين فاللواتي فالي فاليك فاليكم فاليكما فاليكن فالينا فاليه فاليها فاليهم فاليهما فاليهن فاليي فام فاما فامام
+فامامك فامامكم فامامكما فامامكن فامامنا فامامه فامامها فامامهم فامامهما فامامهن فامامي فامد فامس فامسي فامين فان فانئذ
+فانا فاناء فاناك فاناكم فاناكما فاناكن فانانا فاناه فاناها فاناهم فاناهما فاناهن فاناي فانبري فانت فانتم فانتما فانتن
+فانذاك فانشا فانفا فانقلب فانك فانكم فانكما فانكن فانما فاننا فانه فانها فانهم فانهما فانهن فاني فاه فاها فاهم فاهما
+فاهن فاو فاوشك فاوضح فاوضحت فاول فاولئك فاولئكم فاولاء فاولالك فاوه فاي فايا فاياك فاياكم فاياكما فاياكن فايان فايانا
+فاياه فاياها فاياهم فاياهما فاياهن فاياي فايضا فايك فايكم فايكما فايكن فاين فاينا فاينما فايه فايها فايهك فايهكم
+فايهكما فايهكن فايهم فايهما فايهن فايهنا فايهه فايهها فايههم فايههما فايههن فايهي فايي فبئس فبئسما فباب فبابا فبابتدا
+فبابدا فبابن فبابو فبابي فبات فباثناء فباجل فباجمع فباخ فباخا فباخذ فباخلولق فباخو فباخي فباذ فباذا فباذما فباذن
+فبارتد فبازاء فباستحال فباسفل فباشار فباشارت فباصبح فباصبحت فباصلا فباض فباضاف فباضافت فباضحي فباعلن فباعلنت فباعلي
+فباف فباقبل فباقل فباكثر فباكد فباكدت فبالا فبالالاء فبالالي فبالان فبالتي فبالذي فبالذين فباللائي فباللاتي فباللتان
+فباللتيا فباللتين فباللذان فباللذين فباللواتي فبالي فباليك فباليكم فباليكما فباليكن فبام فباما فبامام فبامامك فبامد
+فبامس فبامسي فبامين فبان فبانئذ فبانا فباناء فبانبري فبانت فبانتم فبانتما فبانتن فبانذاك فبانشا فبانفا فبانقلب فبانما
+فباني فباه فباها فباو فباوشك فباوضح فباوضحت فباول فباولئك فباولئكم فباولاء فباولالك فباوه فباي فبايا فباياك فباياكم
+فباياكما فباياكن فبايان فبايانا فباياه فباياها فباياهم فباياهما فباياهن فباياي فبايضا فباين فباينما فبايه فببئس
+فببئسما فببات فببخ فببدون فببس فببضع فببطان فببعد فببعدئذ فببعدما فببعض فببك فببكم فببكما فببكن فببل فببلا فببله فببلي
+فببما فببماذا فببمن فببن فببنا فببه فببها فببي فببيد فببين فببينما فبتابع فبتابعت فبتاره فبتان فبتانك فبتبدل فبتجاه
+فبتحت فبتحول فبتقول فبتكون فبتلقاء فبتلك فبتلكم فبتلكما فبتم فبتمت فبته فبتي فبتين فبتينك فبثم فبثمه فبثنا فبجدا فبجري
+فبجعل فبجلل فبجميع فبجنب فبجنوب فبجير فبحار فبحاشا فبحاي فبحبذا فبحتي فبحذار فبحري فبحسب فبحسبما فبحم فبحما فبحمو
+فبحمي فبحوالي فبحول فبحي فبحيث فبحيثما فبحين فبحينئذ فبحينما فبخ فبخلا فبخلال فبخلف فبدون فبدونك فبدونكم فبدونكما
+فبدونكن فبدوننا فبدونه فبدونها فبدونهم فبدونهما فبدونهن فبدوني فبذا فبذات فبذاك فبذان فبذانك فبذكر فبذكرت فبذلك فبذلكم
+فبذلكما فبذلكن فبذه فبذو فبذوا فبذواتا فبذواتي فبذوو فبذوي فبذي فبذيت فبذين فبذينك فبراح فبرب فبرجع فبرويدك فبريث
+فبزمان فبس فبساء فبساءما فبساعه فبسبحان فبسرعان فبسوف فبسوي فبشبه فبشتان فبشرع فبشرق فبشطر فبشمال فبشهر فبصار فبصباح
+فبصه فبضحوه فبضع فبضعك فبضعكم فبضعكما فبضعكن فبضعنا فبضعه فبضعها فبضعهم فبضعهما فبضعهن فبضعي فبضمن فبطاق فبطالما فبطان
+فبطفق فبطق فبظل فبعاد فبعامه فبعبر فبعد فبعدئذ فبعدا فبعدس فبعدك فبعدكم فبعدكما فبعدكن فبعدما فبعدنا فبعده فبعدها
+فبعدهم فبعدهما فبعدهن فبعدي فبعسي فبعض فبعضك فبعضكم فبعضكما فبعضكن فبعضنا فبعضه فبعضها فبعضهم فبعضهما فبعضهن فبعضي
+فبعل فبعلق فبعلي فبعليك فبعما فبعن فبعند فبعندئذ فبعندما فبعوض فبعين فبغدا فبغداه فبغرب فبغروب فبغير فبفا فبفقط فبفلان
+فبفو فبفوق فبفي فبفيم فبفيما فبقال فبقالت فبقالوا فبقام فبقبل فبقبلما فبقد فبقط فبقلما فبك فبكاد فبكافه فبكان فبكانت
+فبكانما فبكانوا فبكاي فبكاين فبكخ فبكذا فبكذلك فبكرب فبكل فبكلا فبكلاهما فبكلتا فبكلما فبكليكما فبكليهما فبكم فبكما
+فبكن فبكي فبكيت فبكيف فبكيفما فبل فبلئلا فبلئن فبلا فبلات فبلازال فبلازالا فبلازالت فبلازالتا فبلازالوا فبلازلت
+فبلازلتم فبلازلتما فبلازلتن فبلازلن فبلازلنا فبلاسيما فبلحظه فبلدن فبلدي فبلست فبلستم فبلستما فبلستن فبلسن فبلسنا
+فبلعل فبلعمر فبلك فبلكم فبلكما فبلكن فبلكنما فبلكي فبلكيلا فبلم فبلما فبلن فبلنا فبله فبلها فبلو فبلولا فبلوما فبلي
+فبليت فبليس فبليسا فبليست فبليستا فبليسوا فبليل فبمؤكدا فبما فبماانفك فبماانفكا فبماانفكت فبماانفكتا فبماانفككت
+فبماانفككتم فبماانفككتما فبماانفككتن فبماانفككن فبماانفككنا فبماانفكوا فبمابرح فبمابرحا فبمابرحت فبمابرحتا فبمابرحتم
+فبمابرحتما فبمابرحتن فبمابرحن فبمابرحنا فبمابرحوا فبمادام فبماداما فبمادامت فبمادامتا فبماداموا فبمادمت فبمادمتم
+فبمادمتما فبمادمتن فبمادمن فبمادمنا فبماذا فبمازال فبمازالا فبمازالتا فبمازالوا فبمازلت فبمازلتم فبمازلتما فبمازلتن
+فبمازلن فبمازلنا فبمافتئ فبمافتئا فبمافتئت فبمافتئتا فبمافتئتم فبمافتئتما فبمافتئتن فبمافتئن فبمافتئنا فبمافتئوا فبمتي
+فبمثل فبمثلما فبمذ فبمره فبمساء فبمشيرا فبمشيره فبمع فبمعاذ فبمكانك فبمكانكم فبمكانكما فبمكانكن فبمما فبممن فبمن فبمنذ
+فبمه فبمهما فبن فبنا فبنحن فبنحو فبنخ فبنعم فبنعما فبنفس فبه فبهؤلاء فبها فبهاؤم فبهاتان فبهاته فبهاتي فبهاتين فبهاذين
+فبهاك فبهاهنا فبهب فبهج فبهذا فبهذان فبهذه فبهذي فبهذين فبهكذا فبهل فبهلا فبهلم فبهم فبهما فبهن فبهنا فبهناك فبهنالك
+فبهو فبهي فبهيا فبهيت فبهيهات فبوا فبواها فبوراء فبوراءك فبوراءكم فبوراءكما فبوراءكن فبوشكان فبوفق فبوفقا فبوقت فبوي
+فبويكان فبي فبيؤكد فبيتم فبيجري فبيد فبيذكر فبيشير فبيضيف فبيقول فبيكون فبيمين فبين فبينك فبينكم فبينكما فبينكن فبينما
+فبيننا فبينه فبينها فبينهم فبينهما فبينهن فبيني فبيوضح فبيومئذ فتابع فتابعت فتاره فتان فتانك فتبدل فتجاه فتجاهك
+فتجاهكم فتجاهكما فتجاهكن فتجاهنا فتجاهه فتجاهها فتجاههم فتجاههما فتجاههن فتجاهي فتحت فتحتك فتحتكم فتحتكما فتحتكن
+فتحتنا فتحته فتحتها فتحتهم فتحتهما فتحتهن فتحتي فتحول فتقول فتكون فتلقاء فتلقاءك فتلقاءكم فتلقاءكما فتلقاءكن فتلقاءنا
+فتلقاءه فتلقاءها فتلقاءهم فتلقاءهما فتلقاءهن فتلقاءي فتلك فتلكم فتلكما فتم فتمت فته فتي فتين فتينك فثم فثمه فثنا فجدا
+فجري فجعل فجلل فجميع فجميعك فجميعكم فجميعكما فجميعكن فجميعنا فجميعه فجميعها فجميعهم فجميعهما فجميعهن فجميعي فجنب فجنبك
+فجنبكم فجنبكما فجنبكن فجنبنا فجنبه فجنبها فجنبهم فجنبهما فجنبهن فجنبي فجنوب فجنوبك فجنوبكم فجنوبكما فجنوبكن فجنوبنا
+فجنوبه فجنوبها فجنوبهم فجنوبهما فجنوبهن فجنوبي فجير فحار فحاشا فحاشاك فحاشاكم فحاشاكما فحاشاكن فحاشانا فحاشاه فحاشاها
+فحاشاهم فحاشاهما فحاشاهن فحاشاي فحاي فحبذا فحتي فحذار فحري فحسب فحسبك فحسبكم فحسبكما فحسبكن فحسبما فحسبنا فحسبه فحسبها
+فحسبهم فحسبهما فحسبهن فحسبي فحم فحما فحماك فحماكم فحماكما فحماكن فحمانا فحماه فحماها فحماهم فحماهما فحماهن فحماي فحمو
+فحموك فحموكم فحموكما فحموكن فحمونا فحموه فحموها فحموهم فحموهما فحموهن فحموي فحمي فحميك فحميكم فحميكما فحميكن فحمينا
+فحميه فحميها فحميهم فحميهما فحميهن فحميي فحوالي فحواليك فحواليكم فحواليكما فحواليكن فحوالينا فحواليه فحواليها فحواليهم
+فحواليهما فحواليهن فحواليي فحول فحولك فحولكم فحولكما فحولكن فحولنا فحوله فحولها فحولهم فحولهما فحولهن فحولي فحي فحيث
+فحيثما فحين فحينئذ فحينك فحينكم فحينكما فحينكن فحينما فحيننا فحينه فحينها فحينهم فحينهما فحينهن فحيني فخلا فخلاك
+فخلاكم فخلاكما فخلاكن فخلال فخلالك فخلالكم فخلالكما فخلالكن فخلالنا فخلاله فخلالها فخلالهم فخلالهما فخلالهن فخلالي
+فخلانا فخلاه فخلاها فخلاهم فخلاهما فخلاهن فخلاي فخلف فخلفك فخلفكم فخلفكما فخلفكن فخلفنا فخلفه فخلفها فخلفهم فخلفهما
+فخلفهن فخلفي فدون فدونك فذا فذات فذاتك فذاتكم فذاتكما فذاتكن فذاتنا فذاته فذاتها فذاتهم فذاتهما فذاتهن فذاتي فذاك فذان
+فذانك فذكر فذكرت فذلك فذلكم فذلكما فذلكن فذه فذو فذوا فذواتا فذواتي فذوو فذووك فذووكم فذووكما فذووكن فذوونا فذووه
+فذووها فذووهم فذووهما فذووهن فذووي فذوي فذويك فذويكم فذويكما فذويكن فذوينا فذويه فذويها فذويهم فذويهما فذويهن فذويي
+فذي فذيت فذين فذينك فراح فرب فرجع فرويدك فريث فزمان فزمانك فزمانكم فزمانكما فزمانكن فزماننا فزمانه فزمانها فزمانهم
+فزمانهما فزمانهن فزماني فساء فساءما فساعه فساعهك فساعهكم فساعهكما فساعهكن فساعهنا فساعهه فساعهها فساعههم فساعههما
+فساعههن فساعهي فسبحان فسبحانك فسبحانكم فسبحانكما فسبحانكن فسبحاننا فسبحانه فسبحانها فسبحانهم فسبحانهما فسبحانهن
+فسبحاني فسرعان فسوف فسوي فسويك فسويكم فسويكما فسويكن فسوينا فسويه فسويها فسويهم فسويهما فسويهن فسويي فشبه فشبهك فشبهكم
+فشبهكما فشبهكن فشبهنا فشبهه فشبهها فشبههم فشبههما فشبههن فشبهي فشتان فشرع فشرق فشرقك فشرقكم فشرقكما فشرقكن فشرقنا
+فشرقه فشرقها فشرقهم فشرقهما فشرقهن فشرقي فشطر فشطرك فشطركم فشطركما فشطركن فشطرنا فشطره فشطرها فشطرهم فشطرهما فشطرهن
+فشطري فشمال فشمالك فشمالكم فشمالكما فشمالكن فشمالنا فشماله فشمالها فشمالهم فشمالهما فشمالهن فشمالي فشهر فشهرك فشهركم
+فشهركما فشهركن فشهرنا فشهره فشهرها فشهرهم فشهرهما فشهرهن فشهري فصار فصباح فصه فضحوه فضمن فضمنك فضمنكم فضمنكما فضمنكن
+فضمننا فضمنه فضمنها فضمنهم فضمنهما فضمنهن فضمني فطاق فطالما فطفق فطق فظل فعاد فعامه فعامهك فعامهكم فعامهكما فعامهكن
+فعامهنا فعامهه فعامهها فعامههم فعامههما فعامههن فعامهي فعبر فعدا فعداك فعداكم فعداكما فعداكن فعدانا فعداه فعداها
+فعداهم فعداهما فعداهن فعداي فعدس فعده فعسي فعل فعلق فعلي فعليك فعليكم فعليكما فعليكن فعلينا فعليه فعليها فعليهم
+فعليهما فعليهن فعليي فعما فعن فعند فعندئذ فعندك فعندكم فعندكما فعندكن فعندما فعندنا فعنده فعندها فعندهم فعندهما فعندهن
+فعندي فعنك فعنكم فعنكما فعنكن فعننا فعنه فعنها فعنهم فعنهما فعنهن فعني فعوض فعين فعينك فعينكم فعينكما فعينكن فعيننا
+فعينه فعينها فعينهم فعينهما فعينهن فعيني فغدا فغداه فغرب فغربك فغربكم فغربكما فغربكن فغربنا فغربه فغربها فغربهم
+فغربهما فغربهن فغربي فغروب فغروبك فغروبكم فغروبكما فغروبكن فغروبنا فغروبه فغروبها فغروبهم فغروبهما فغروبهن فغروبي فغير
+فغيرك فغيركم فغيركما فغيركن فغيرنا فغيره فغيرها فغيرهم فغيرهما فغيرهن فغيري ففا ففاك ففاكم ففاكما ففاكن ففانا ففاه
+ففاها ففاهم ففاهما ففاهن ففاي ففقط ففلان ففو ففوق ففوقك ففوقكم ففوقكما ففوقكن ففوقنا ففوقه ففوقها ففوقهم ففوقهما
+ففوقهن ففوقي ففي ففيك ففيكم ففيكما ففيكن ففيم ففيما ففينا ففيه ففيها ففيهم ففيهما ففيهن ففيي فقال فقالت فقالوا فقام
+فقبل فقبلما فقد فقط فقلما فكاب فكابا فكابتدا فكابدا فكابن فكابو فكابي فكاثناء فكاجل فكاجمع فكاخ فكاخا فكاخذ فكاخلولق
+فكاخو فكاخي فكاد فكاذ فكاذا فكاذما فكاذن فكارتد فكازاء فكاستحال فكاسفل فكاشار فكاشارت فكاصبح فكاصبحت فكاصلا فكاض
+فكاضاف فكاضافت فكاضحي فكاعلن فكاعلنت فكاعلي فكاف فكافه فكاقبل فكاقل فكاكثر فكاكد فكاكدت فكالا فكالالاء فكالالي فكالان
+فكالتي فكالذي فكالذين فكاللائي فكاللاتي فكاللتان فكاللتيا فكاللتين فكاللذان فكاللذين فكاللواتي فكالي فكاليك فكاليكم
+فكاليكما فكاليكن فكام فكاما فكامام فكامامك فكامد فكامس فكامسي فكامين فكان فكانئذ فكانا فكاناء فكانبري فكانت فكانتم
+فكانتما فكانتن فكانذاك فكانشا فكانفا فكانقلب فكانك فكانكم فكانكما فكانكن فكانما فكاننا فكانه فكانها فكانهم فكانهما
+فكانهن فكانوا فكاني فكاه فكاها فكاو فكاوشك فكاوضح فكاوضحت فكاول فكاولئك فكاولئكم فكاولاء فكاولالك فكاوه فكاي فكايا
+فكاياك فكاياكم فكاياكما فكاياكن فكايان فكايانا فكاياه فكاياها فكاياهم فكاياهما فكاياهن فكاياي فكايضا فكاين فكاينما
+فكايه فكبئس فكبئسما فكبات فكبخ فكبدون فكبس فكبضع فكبطان فكبعد فكبعدئذ فكبعدما فكبعض فكبك فكبكم فكبكما فكبكن فكبل فكبلا
+فكبله فكبلي فكبما فكبماذا فكبمن فكبن فكبنا فكبه فكبها فكبي فكبيد فكبين فكبينما فكتابع فكتابعت فكتاره فكتان فكتانك
+فكتبدل فكتجاه فكتحت فكتحول فكتقول فكتكون فكتلقاء فكتلك فكتلكم فكتلكما فكتم فكتمت فكته فكتي فكتين فكتينك فكثم فكثمه
+فكثنا فكجدا فكجري فكجعل فكجلل فكجميع فكجنب فكجنوب فكجير فكحار فكحاشا فكحاي فكحبذا فكحتي فكحذار فكحري فكحسب فكحسبما
+فكحم فكحما فكحمو فكحمي فكحوالي فكحول فكحي فكحيث فكحيثما فكحين فكحينئذ فكحينما فكخ فكخلا فكخلال فكخلف فكدون فكدونك فكذا
+فكذات فكذاك فكذان فكذانك فكذكر فكذكرت فكذلك فكذلكم فكذلكما فكذلكن فكذه فكذو فكذوا فكذواتا فكذواتي فكذوو فكذوي فكذي
+فكذيت فكذين فكذينك فكراح فكرب فكرجع فكرويدك فكريث فكزمان فكساء فكساءما فكساعه فكسبحان فكسرعان فكسوف فكسوي فكشبه فكشتان
+فكشرع فكشرق فكشطر فكشمال فكشهر فكصار فكصباح فكصه فكضحوه فكضمن فكطاق فكطالما فكطفق فكطق فكظل فكعاد فكعامه فكعبر فكعدا
+فكعدس فكعده فكعسي فكعل فكعلق فكعلي فكعليك فكعما فكعن فكعند فكعندئذ فكعندما فكعوض فكعين فكغدا فكغداه فكغرب فكغروب فكغير
+فكفا فكفقط فكفلان فكفو فكفوق فكفي فكفيم فكفيما فكقال فكقالت فكقالوا فكقام فكقبل فكقبلما فكقد فكقط فكقلما فككاد فككافه
+فككان فككانت فككانما فككانوا فككاي فككاين فككخ فككذا فككذلك فككرب فككل فككلا فككلاهما فككلتا فككلما فككليكما فككليهما
+فككم فككما فككي فككيت فككيف فككيفما فكل فكلئلا فكلئن فكلا فكلات فكلازال فكلازالا فكلازالت فكلازالتا فكلازالوا فكلازلت
+فكلازلتم فكلازلتما فكلازلتن فكلازلن فكلازلنا فكلاسيما فكلاهما فكلتا فكلحظه فكلدن فكلدي فكلست فكلستم فكلستما فكلستن
+فكلسن فكلسنا فكلعل فكلعمر فكلك فكلكم فكلكما فكلكن فكلكنما فكلكي فكلكيلا فكلم فكلما فكلن فكلنا فكله فكلها فكلهم فكلهما
+فكلهن فكلو فكلولا فكلوما فكلي فكليت فكليس فكليسا فكليست فكليستا فكليسوا فكليكما فكليل فكليهما فكم فكمؤكدا فكما
+فكماانفك فكماانفكا فكماانفكت فكماانفكتا فكماانفككت فكماانفككتم فكماانفككتما فكماانفككتن فكماانفككن فكماانفككنا
+فكماانفكوا فكمابرح فكمابرحا فكمابرحت فكمابرحتا فكمابرحتم فكمابرحتما فكمابرحتن فكمابرحن فكمابرحنا فكمابرحوا فكمادام
+فكماداما فكمادامت فكمادامتا فكماداموا فكمادمت فكمادمتم فكمادمتما فكمادمتن فكمادمن فكمادمنا فكماذا فكمازال فكمازالا
+فكمازالتا فكمازالوا فكمازلت فكمازلتم فكمازلتما فكمازلتن فكمازلن فكمازلنا فكمافتئ فكمافتئا فكمافتئت فكمافتئتا فكمافتئتم
+فكمافتئتما فكمافتئتن فكمافتئن فكمافتئنا فكمافتئوا فكمتي فكمثل فكمثلما فكمذ فكمره فكمساء فكمشيرا فكمشيره فكمع فكمعاذ
+فكمكانك فكمكانكم فكمكانكما فكمكانكن فكمما فكممن فكمن فكمنذ فكمه فكمهما فكنحن فكنحو فكنخ فكنعم فكنعما فكنفس فكهؤلاء
+فكها فكهاؤم فكهاتان فكهاته فكهاتي فكهاتين فكهاذين فكهاك فكهاهنا فكهب فكهج فكهذا فكهذان فكهذه فكهذي فكهذين فكهكذا فكهل
+فكهلا فكهلم فكهم فكهما فكهن فكهنا فكهناك فكهنالك فكهو فكهي فكهيا فكهيت فكهيهات فكوا فكواها فكوراء فكوراءك فكوراءكم
+فكوراءكما فكوراءكن فكوشكان فكوفق فكوفقا فكوقت فكوي فكويكان فكي فكيؤكد فكيت فكيتم فكيجري فكيذكر فكيشير فكيضيف فكيف
+فكيفما فكيقول فكيكون فكيمين فكيوضح فكيومئذ فلئلا فلئن فلا فلاب فلابا فلابتدا فلابدا فلابن فلابو فلابي فلات فلاثناء
+فلاجل فلاجمع فلاخ فلاخا فلاخذ فلاخلولق فلاخو فلاخي فلاذ فلاذا فلاذما فلاذن فلارتد فلازاء فلازال فلازالا فلازالت
+فلازالتا فلازالوا فلازلت فلازلتم فلازلتما فلازلتن فلازلن فلازلنا فلاستحال فلاسفل فلاسيما فلاشار فلاشارت فلاصبح فلاصبحت
+فلاصلا فلاض فلاضاف فلاضافت فلاضحي فلاعلن فلاعلنت فلاعلي فلاف فلاقبل فلاقل فلاكثر فلاكد فلاكدت فلالا فلالالاء فلالالي
+فلالان فلالتي فلالذي فلالذين فلاللائي فلاللاتي فلاللتان فلاللتيا فلاللتين فلاللذان فلاللذين فلاللواتي فلالي فلاليك
+فلاليكم فلاليكما فلاليكن فلام فلاما فلامام فلامامك فلامد فلامس فلامسي فلامين فلان فلانئذ فلانا فلاناء فلانبري فلانت
+فلانتم فلانتما فلانتن فلانذاك فلانشا فلانفا فلانقلب فلانما فلاني فلاه فلاها فلاو فلاوشك فلاوضح فلاوضحت فلاول فلاولئك
+فلاولئكم فلاولاء فلاولالك فلاوه فلاي فلايا فلاياك فلاياكم فلاياكما فلاياكن فلايان فلايانا فلاياه فلاياها فلاياهم
+فلاياهما فلاياهن فلاياي فلايضا فلاين فلاينما فلايه فلبئس فلبئسما فلبات فلبخ فلبدون فلبس فلبضع فلبطان فلبعد فلبعدئذ
+فلبعدما فلبعض فلبك فلبكم فلبكما فلبكن فلبل فلبلا فلبله فلبلي فلبما فلبماذا فلبمن فلبن فلبنا فلبه فلبها فلبي فلبيد
+فلبين فلبينما فلتابع فلتابعت فلتاره فلتان فلتانك فلتبدل فلتجاه فلتحت فلتحول فلتقول فلتكون فلتلقاء فلتلك فلتلكم فلتلكما
+فلتم فلتمت فلته فلتي فلتين فلتينك فلثم فلثمه فلثنا فلجدا فلجري فلجعل فلجلل فلجميع فلجنب فلجنوب فلجير فلحار فلحاشا
+فلحاي فلحبذا فلحتي فلحذار فلحري فلحسب فلحسبما فلحظه فلحظهك فلحظهكم فلحظهكما فلحظهكن فلحظهنا فلحظهه فلحظهها فلحظههم
+فلحظههما فلحظههن فلحظهي فلحم فلحما فلحمو فلحمي فلحوالي فلحول فلحي فلحيث فلحيثما فلحين فلحينئذ فلحينما فلخلا فلخلال
+فلخلف فلدن فلدنك فلدنكم فلدنكما فلدنكن فلدننا فلدنه فلدنها فلدنهم فلدنهما فلدنهن فلدني فلدون فلدونك فلدي فلديك فلديكم
+فلديكما فلديكن فلدينا فلديه فلديها فلديهم فلديهما فلديهن فلديي فلذا فلذات فلذاك فلذان فلذانك فلذكر فلذكرت فلذلك فلذلكم
+فلذلكما فلذلكن فلذه فلذو فلذوا فلذواتا فلذواتي فلذوو فلذوي فلذي فلذيت فلذين فلذينك فلراح فلرب فلرجع فلرويدك فلريث
+فلزمان فلساء فلساءما فلساعه فلسبحان فلست فلستم فلستما فلستن فلسرعان فلسن فلسنا فلسوف فلسوي فلشبه فلشتان فلشرع فلشرق
+فلشطر فلشمال فلشهر فلصار فلصباح فلصه فلضحوه فلضمن فلطاق فلطالما فلطفق فلطق فلظل فلعاد فلعامه فلعبر فلعدا فلعدس فلعده
+فلعسي فلعل فلعلق فلعلك فلعلكم فلعلكما فلعلكن فلعلنا فلعله فلعلها فلعلهم فلعلهما فلعلهن فلعلي فلعليك فلعما فلعمر فلعمرك
+فلعمركم فلعمركما فلعمركن فلعمرنا فلعمره فلعمرها فلعمرهم فلعمرهما فلعمرهن فلعمري فلعن فلعند فلعندئذ فلعندما فلعوض فلعين
+فلغدا فلغداه فلغرب فلغروب فلغير فلفا فلفقط فلفلان فلفو فلفوق فلفي فلفيم فلفيما فلقال فلقالت فلقالوا فلقام فلقبل
+فلقبلما فلقد فلقط فلقلما فلك فلكاد فلكافه فلكان فلكانت فلكانما فلكانوا فلكاي فلكاين فلكخ فلكذا فلكذلك فلكرب فلكل فلكلا
+فلكلاهما فلكلتا فلكلما فلكليكما فلكليهما فلكم فلكما فلكن فلكنك فلكنكم فلكنكما فلكنكن فلكنما فلكننا فلكنه فلكنها فلكنهم
+فلكنهما فلكنهن فلكني فلكي فلكيت فلكيف فلكيفما فلكيلا فللئلا فللئن فللا فللات فللازال فللازالا فللازالت فللازالتا
+فللازالوا فللازلت فللازلتم فللازلتما فللازلتن فللازلن فللازلنا فللاسيما فللحظه فللدن فللدي فللست فللستم فللستما فللستن
+فللسن فللسنا فللعل فللعمر فللك فللكم فللكما فللكن فللكنما فللكي فللكيلا فللم فللما فللن فللنا فلله فللها فللو فللولا
+فللوما فللي فلليت فلليس فلليسا فلليست فلليستا فلليسوا فلليل فلم فلمؤكدا فلما فلماانفك فلماانفكا فلماانفكت فلماانفكتا
+فلماانفككت فلماانفككتم فلماانفككتما فلماانفككتن فلماانفككن فلماانفككنا فلماانفكوا فلمابرح فلمابرحا فلمابرحت فلمابرحتا
+فلمابرحتم فلمابرحتما فلمابرحتن فلمابرحن فلمابرحنا فلمابرحوا فلمادام فلماداما فلمادامت فلمادامتا فلماداموا فلمادمت
+فلمادمتم فلمادمتما فلمادمتن فلمادمن فلمادمنا فلماذا فلمازال فلمازالا فلمازالتا فلمازالوا فلمازلت فلمازلتم فلمازلتما
+فلمازلتن فلمازلن فلمازلنا فلمافتئ فلمافتئا فلمافتئت فلمافتئتا فلمافتئتم فلمافتئتما فلمافتئتن فلمافتئن فلمافتئنا
+فلمافتئوا فلمتي فلمثل فلمثلما فلمذ فلمره فلمساء فلمشيرا فلمشيره فلمع فلمعاذ فلمكانك فلمكانكم فلمكانكما فلمكانكن فلمما
+فلممن فلمن فلمنذ فلمه فلمهما فلن فلنا فلنحن فلنحو فلنخ فلنعم فلنعما فلنفس فله فلهؤلاء فلها فلهاؤم فلهاتان فلهاته
+فلهاتي فلهاتين فلهاذين فلهاك فلهاهنا فلهب فلهج فلهذا فلهذان فلهذه فلهذي فلهذين فلهكذا فلهل فلهلا فلهلم فلهم فلهما فلهن
+فلهنا فلهناك فلهنالك فلهو فلهي فلهيا فلهيت فلهيهات فلو فلوا فلواها فلوراء فلوراءك فلوراءكم فلوراءكما فلوراءكن فلوشكان
+فلوفق فلوفقا فلوقت فلولا فلوما فلوي فلويكان فلي فليؤكد فليت فليتك فليتكم فليتكما فليتكن فليتم فليتنا فليته فليتها
+فليتهم فليتهما فليتهن فليتي فليجري فليذكر فليس فليسا فليست فليستا فليسوا فليشير فليضيف فليقول فليكون فليل فليلك فليلكم
+فليلكما فليلكن فليلنا فليله فليلها فليلهم فليلهما فليلهن فليلي فليمين فليوضح فليومئذ فمؤكدا فما فماانفك فماانفكا
+فماانفكت فماانفكتا فماانفككت فماانفككتم فماانفككتما فماانفككتن فماانفككن فماانفككنا فماانفكوا فمابرح فمابرحا فمابرحت
+فمابرحتا فمابرحتم فمابرحتما فمابرحتن فمابرحن فمابرحنا فمابرحوا فمادام فماداما فمادامت فمادامتا فماداموا فمادمت فمادمتم
+فمادمتما فمادمتن فمادمن فمادمنا فماذا فمازال فمازالا فمازالتا فمازالوا فمازلت فمازلتم فمازلتما فمازلتن فمازلن فمازلنا
+فمافتئ فمافتئا فمافتئت فمافتئتا فمافتئتم فمافتئتما فمافتئتن فمافتئن فمافتئنا فمافتئوا فمتي فمثل فمثلك فمثلكم فمثلكما
+فمثلكن فمثلما فمثلنا فمثله فمثلها فمثلهم فمثلهما فمثلهن فمثلي فمذ فمره فمساء فمشيرا فمشيره فمع فمعاذ فمعاذك فمعاذكم
+فمعاذكما فمعاذكن فمعاذنا فمعاذه فمعاذها فمعاذهم فمعاذهما فمعاذهن فمعاذي فمعك فمعكم فمعكما فمعكن فمعنا فمعه فمعها فمعهم
+فمعهما فمعهن فمعي فمكانك فمكانكم فمكانكما فمكانكن فمما فممن فمن فمنذ فمنك فمنكم فمنكما فمنكن فمننا فمنه فمنها فمنهم
+فمنهما فمنهن فمني فمه فمهما فنحن فنحو فنحوك فنحوكم فنحوكما فنحوكن فنحونا فنحوه فنحوها فنحوهم فنحوهما فنحوهن فنحوي فنخ
+فنعم فنعما فنفس فنفسك فنفسكم فنفسكما فنفسكن فنفسنا فنفسه فنفسها فنفسهم فنفسهما فنفسهن فنفسي فهؤلاء فها فهاؤم فهاتان
+فهاته فهاتي فهاتين فهاذين فهاك فهاهنا فهب فهج فهذا فهذان فهذه فهذي فهذين فهكذا فهل فهلا فهلم فهم فهما فهن فهنا فهناك
+فهنالك فهو فهي فهيا فهيت فهيهات فو فوا فواها فوراء فوراءك فوراءكم فوراءكما فوراءكن فوراءنا فوراءه فوراءها فوراءهم
+فوراءهما فوراءهن فوراءي فوشكان فوفق فوفقا فوق فوقت فوقتك فوقتكم فوقتكما فوقتكن فوقتنا فوقته فوقتها فوقتهم فوقتهما
+فوقتهن فوقتي فوقك فوقكم فوقكما فوقكن فوقنا فوقه فوقها فوقهم فوقهما فوقهن فوقي فوي فويكان فويكانك فويكانكم فويكانكما
+فويكانكن فويكاننا فويكانه فويكانها فويكانهم فويكانهما فويكانهن فويكاني في فيؤكد فيتم فيجري فيذكر فيشير فيضيف فيقول فيك
+فيكم فيكما فيكن فيكون فيم فيما فيمين فيمينك فيمينكم فيمينكما فيمينكن فيميننا فيمينه فيمينها فيمينهم فيمينهما فيمينهن
+فيميني فينا فيه فيها فيهم فيهما فيهن فيوضح فيومئذ فيي ق قال قالت قالوا قام قبل قبلما قد قط قلما ك كاب كابا كابتدا
+كابدا كابن كابو كابي كاثناء كاجل كاجمع كاخ كاخا كاخذ كاخلولق كاخو كاخي كاد كاذ كاذا كاذما كاذن كارتد كازاء كاستحال
+كاسفل كاشار كاشارت كاصبح كاصبحت كاصلا كاض كاضاف كاضافت كاضحي كاعلن كاعلنت كاعلي كاف كافه كاقبل كاقل كاكثر كاكد كاكدت
+كالا كالالاء كالالي كالان كالتي كالذي كالذين كاللائي كاللاتي كاللتان كاللتيا كاللتين كاللذان كاللذين كاللواتي كالي
+كاليك كاليكم كاليكما كاليكن كام كاما كامام كامامك كامد كامس كامسي كامين كان كانئذ كانا كاناء كانبري كانت كانتم كانتما
+كانتن كانذاك كانشا كانفا كانقلب كانك كانكم كانكما كانكن كانما كاننا كانه كانها كانهم كانهما كانهن كانوا كاني كاه كاها
+كاو كاوشك كاوضح كاوضحت كاول كاولئك كاولئكم كاولاء كاولالك كاوه كاي كايا كاياك كاياكم كاياكما كاياكن كايان كايانا كاياه
+كاياها كاياهم كاياهما كاياهن كاياي كايضا كاين كاينما كايه كبئس كبئسما كبات كبخ كبدون كبس كبضع كبطان كبعد كبعدئذ كبعدما
+كبعض كبك كبكم كبكما كبكن كبل كبلا كبله كبلي كبما كبماذا كبمن كبن كبنا كبه كبها كبي كبيد كبين كبينما كتابع كتابعت كتاره
+كتان كتانك كتبدل كتجاه كتحت كتحول كتقول كتكون كتلقاء كتلك كتلكم كتلكما كتم كتمت كته كتي كتين كتينك كثم كثمه كثنا كجدا
+كجري كجعل كجلل كجميع كجنب كجنوب كجير كحار كحاشا كحاي كحبذا كحتي كحذار كحري كحسب كحسبما كحم كحما كحمو كحمي كحوالي كحول
+كحي كحيث كحيثما كحين كحينئذ كحينما كخ كخلا كخلال كخلف كدون كدونك كذا كذات كذاك كذان كذانك كذكر كذكرت كذلك كذلكم كذلكما
+كذلكن كذه كذو كذوا كذواتا كذواتي كذوو كذوي كذي كذيت كذين كذينك كراح كرب كرجع كرويدك كريث كزمان كساء كساءما كساعه
+كسبحان كسرعان كسوف كسوي كشبه كشتان كشرع كشرق كشطر كشمال كشهر كصار كصباح كصه كضحوه كضمن كطاق كطالما كطفق كطق كظل كعاد
+كعامه كعبر كعدا كعدس كعده كعسي كعل كعلق كعلي كعليك كعما كعن كعند كعندئذ كعندما كعوض كعين كغدا كغداه كغرب كغروب كغير
+كفا كفقط كفلان كفو كفوق كفي كفيم كفيما كقال كقالت كقالوا كقام كقبل كقبلما كقد كقط كقلما ككاد ككافه ككان ككانت ككانما
+ككانوا ككاي ككاين ككخ ككذا ككذلك ككرب ككل ككلا ككلاهما ككلتا ككلما ككليكما ككليهما ككم ككما ككي ككيت ككيف ككيفما كل
+كلئلا كلئن كلا كلات كلازال كلازالا كلازالت كلازالتا كلازالوا كلازلت كلازلتم كلازلتما كلازلتن كلازلن كلازلنا كلاسيما
+كلاهما كلتا كلحظه كلدن كلدي كلست كلستم كلستما كلستن كلسن كلسنا كلعل كلعمر كلك كلكم كلكما كلكن كلكنما كلكي كلكيلا كلم
+كلما كلن كلنا كله كلها كلهم كلهما كلهن كلو كلولا كلوما كلي كليت كليس كليسا كليست كليستا كليسوا كليكما كليل كليهما كم
+كمؤكدا كما كماانفك كماانفكا كماانفكت كماانفكتا كماانفككت كماانفككتم كماانفككتما كماانفككتن كماانفككن كماانفككنا
+كماانفكوا كمابرح كمابرحا كمابرحت كمابرحتا كمابرحتم كمابرحتما كمابرحتن كمابرحن كمابرحنا كمابرحوا كمادام كماداما كمادامت
+كمادامتا كماداموا كمادمت كمادمتم كمادمتما كمادمتن كمادمن كمادمنا كماذا كمازال كمازالا كمازالتا كمازالوا كمازلت كمازلتم
+كمازلتما كمازلتن كمازلن كمازلنا كمافتئ كمافتئا كمافتئت كمافتئتا كمافتئتم كمافتئتما كمافتئتن كمافتئن كمافتئنا كمافتئوا
+كمتي كمثل كمثلما كمذ كمره كمساء كمشيرا كمشيره كمع كمعاذ كمكانك كمكانكم كمكانكما كمكانكن كمما كممن كمن كمنذ كمه كمهما
+كنحن كنحو كنخ كنعم كنعما كنفس كهؤلاء كها كهاؤم كهاتان كهاته كهاتي كهاتين كهاذين كهاك كهاهنا كهب كهج كهذا كهذان كهذه
+كهذي كهذين كهكذا كهل كهلا كهلم كهم كهما كهن كهنا كهناك كهنالك كهو كهي كهيا كهيت كهيهات كوا كواها كوراء كوراءك كوراءكم
+كوراءكما كوراءكن كوشكان كوفق كوفقا كوقت كوي كويكان كي كيؤكد كيت كيتم كيجري كيذكر كيشير كيضيف كيف كيفما كيقول كيكون
+كيمين كيوضح كيومئذ ل لئلا لئن لا لاب لابا لابتدا لابدا لابن لابو لابي لات لاثناء لاجل لاجمع لاخ لاخا لاخذ لاخلولق لاخو
+لاخي لاذ لاذا لاذما لاذن لارتد لازاء لازال لازالا لازالت لازالتا لازالوا لازلت لازلتم لازلتما لازلتن لازلن لازلنا
+لاستحال لاسفل لاسيما لاشار لاشارت لاصبح لاصبحت لاصلا لاض لاضاف لاضافت لاضحي لاعلن لاعلنت لاعلي لاف لاقبل لاقل لاكثر
+لاكد لاكدت لالا لالالاء لالالي لالان لالتي لالذي لالذين لاللائي لاللاتي لاللتان لاللتيا لاللتين لاللذان لاللذين
+لاللواتي لالي لاليك لاليكم لاليكما لاليكن لام لاما لامام لامامك لامد لامس لامسي لامين لان لانئذ لانا لاناء لانبري لانت
+لانتم لانتما لانتن لانذاك لانشا لانفا لانقلب لانما لاني لاه لاها لاو لاوشك لاوضح لاوضحت لاول لاولئك لاولئكم لاولاء
+لاولالك لاوه لاي لايا لاياك لاياكم لاياكما لاياكن لايان لايانا لاياه لاياها لاياهم لاياهما لاياهن لاياي لايضا لاين
+لاينما لايه لبئس لبئسما لبات لبخ لبدون لبس لبضع لبطان لبعد لبعدئذ لبعدما لبعض لبك لبكم لبكما لبكن لبل لبلا لبله لبلي
+لبما لبماذا لبمن لبن لبنا لبه لبها لبي لبيد لبين لبينما لتابع لتابعت لتاره لتان لتانك لتبدل لتجاه لتحت لتحول لتقول
+لتكون لتلقاء لتلك لتلكم لتلكما لتم لتمت لته لتي لتين لتينك لثم لثمه لثنا لجدا لجري لجعل لجلل لجميع لجنب لجنوب لجير
+لحار لحاشا لحاي لحبذا لحتي لحذار لحري لحسب لحسبما لحظه لحظهك لحظهكم لحظهكما لحظهكن لحظهنا لحظهه لحظهها لحظههم لحظههما
+لحظههن لحظهي لحم لحما لحمو لحمي لحوالي لحول لحي لحيث لحيثما لحين لحينئذ لحينما لخلا لخلال لخلف لدن لدنك لدنكم لدنكما
+لدنكن لدننا لدنه لدنها لدنهم لدنهما لدنهن لدني لدون لدونك لدي لديك لديكم لديكما لديكن لدينا لديه لديها لديهم لديهما
+لديهن لديي لذا لذات لذاك لذان لذانك لذكر لذكرت لذلك لذلكم لذلكما لذلكن لذه لذو لذوا لذواتا لذواتي لذوو لذوي لذي لذيت
+لذين لذينك لراح لرب لرجع لرويدك لريث لزمان لساء لساءما لساعه لسبحان لست لستم لستما لستن لسرعان لسن لسنا لسوف لسوي لشبه
+لشتان لشرع لشرق لشطر لشمال لشهر لصار لصباح لصه لضحوه لضمن لطاق لطالما لطفق لطق لظل لعاد لعامه لعبر لعدا لعدس لعده لعسي
+لعل لعلق لعلك لعلكم لعلكما لعلكن لعلنا لعله لعلها لعلهم لعلهما لعلهن لعلي لعليك لعما لعمر لعمرك لعمركم لعمركما لعمركن
+لعمرنا لعمره لعمرها لعمرهم لعمرهما لعمرهن لعمري لعن لعند لعندئذ لعندما لعوض لعين لغدا لغداه لغرب لغروب لغير لفا لفقط
+لفلان لفو لفوق لفي لفيم لفيما لقال لقالت لقالوا لقام لقبل لقبلما لقد لقط لقلما لك لكاد لكافه لكان لكانت لكانما لكانوا
+لكاي لكاين لكخ لكذا لكذلك لكرب لكل لكلا لكلاهما لكلتا لكلما لكليكما لكليهما لكم لكما لكن لكنك لكنكم لكنكما لكنكن لكنما
+لكننا لكنه لكنها لكنهم لكنهما لكنهن لكني لكي لكيت لكيف لكيفما لكيلا للئلا للئن للا للات للازال للازالا للازالت
+للازالتا للازالوا للازلت للازلتم للازلتما للازلتن للازلن للازلنا للاسيما للحظه للدن للدي للست للستم للستما للستن للسن
+للسنا للعل للعمر للك للكم للكما للكن للكنما للكي للكيلا للم للما للن للنا لله للها للو للولا للوما للي لليت لليس لليسا
+لليست لليستا لليسوا لليل لم لمؤكدا لما لماانفك لماانفكا لماانفكت لماانفكتا لماانفككت لماانفككتم لماانفككتما لماانفككتن
+لماانفككن لماانفككنا لماانفكوا لمابرح لمابرحا لمابرحت لمابرحتا لمابرحتم لمابرحتما لمابرحتن لمابرحن لمابرحنا لمابرحوا
+لمادام لماداما لمادامت لمادامتا لماداموا لمادمت لمادمتم لمادمتما لمادمتن لمادمن لمادمنا لماذا لمازال لمازالا لمازالتا
+لمازالوا لمازلت لمازلتم لمازلتما لمازلتن لمازلن لمازلنا لمافتئ لمافتئا لمافتئت لمافتئتا لمافتئتم لمافتئتما لمافتئتن
+لمافتئن لمافتئنا لمافتئوا لمتي لمثل لمثلما لمذ لمره لمساء لمشيرا لمشيره لمع لمعاذ لمكانك لمكانكم لمكانكما لمكانكن لمما
+لممن لمن لمنذ لمه لمهما لن لنا لنحن لنحو لنخ لنعم لنعما لنفس له لهؤلاء لها لهاؤم لهاتان لهاته لهاتي لهاتين لهاذين لهاك
+لهاهنا لهب لهج لهذا لهذان لهذه لهذي لهذين لهكذا لهل لهلا لهلم لهم لهما لهن لهنا لهناك لهنالك لهو لهي لهيا لهيت لهيهات
+لو لوا لواها لوراء لوراءك لوراءكم لوراءكما لوراءكن لوشكان لوفق لوفقا لوقت لولا لوما لوي لويكان لي ليؤكد ليت ليتك ليتكم
+ليتكما ليتكن ليتم ليتنا ليته ليتها ليتهم ليتهما ليتهن ليتي ليجري ليذكر ليس ليسا ليست ليستا ليسوا ليشير ليضيف ليقول
+ليكون ليل ليلك ليلكم ليلكما ليلكن ليلنا ليله ليلها ليلهم ليلهما ليلهن ليلي ليمين ليوضح ليومئذ م مؤكدا ما ماانفك
+ماانفكا ماانفكت ماانفكتا ماانفككت ماانفككتم ماانفككتما ماانفككتن ماانفككن ماانفككنا ماانفكوا مابرح مابرحا مابرحت
+مابرحتا مابرحتم مابرحتما مابرحتن مابرحن مابرحنا مابرحوا مادام ماداما مادامت مادامتا ماداموا مادمت مادمتم مادمتما
+مادمتن مادمن مادمنا ماذا مازال مازالا مازالتا مازالوا مازلت مازلتم مازلتما مازلتن مازلن مازلنا مافتئ مافتئا مافتئت
+مافتئتا مافتئتم مافتئتما مافتئتن مافتئن مافتئنا مافتئوا متي مثل مثلك مثلكم مثلكما مثلكن مثلما مثلنا مثله مثلها مثلهم
+مثلهما مثلهن مثلي مذ مره مساء مشيرا مشيره مع معاذ معاذك معاذكم معاذكما معاذكن معاذنا معاذه معاذها معاذهم معاذهما
+معاذهن معاذي معك معكم معكما معكن معنا معه معها معهم معهما معهن معي مكانك مكانكم مكانكما مكانكن مما ممن من منذ منك منكم
+منكما منكن مننا منه منها منهم منهما منهن مني مه مهما ن نحن نحو نحوك نحوكم نحوكما نحوكن نحونا نحوه نحوها نحوهم نحوهما
+نحوهن نحوي نخ نعم نعما نفس نفسك نفسكم نفسكما نفسكن نفسنا نفسه نفسها نفسهم نفسهما نفسهن نفسي ه هؤلاء ها هاؤم هاتان هاته
+هاتي هاتين هاذين هاك هاهنا هب هج هذا هذان هذه هذي هذين هكذا هل هلا هلم هم هما هن هنا هناك هنالك هو هي هيا هيت هيهات و
+وا واب وابا واباك واباكم واباكما واباكن وابانا واباه واباها واباهم واباهما واباهن واباي وابتدا وابدا وابن وابنك وابنكم
+وابنكما وابنكن وابننا وابنه وابنها وابنهم وابنهما وابنهن وابني وابو وابوك وابوكم وابوكما وابوكن وابونا وابوه وابوها
+وابوهم وابوهما وابوهن وابوي وابي وابيك وابيكم وابيكما وابيكن وابينا وابيه وابيها وابيهم وابيهما وابيهن وابيي واثناء
+واثناءك واثناءكم واثناءكما واثناءكن واثناءنا واثناءه واثناءها واثناءهم واثناءهما واثناءهن واثناءي واجل واجمع واجمعك
+واجمعكم واجمعكما واجمعكن واجمعنا واجمعه واجمعها واجمعهم واجمعهما واجمعهن واجمعي واخ واخا واخاك واخاكم واخاكما واخاكن
+واخانا واخاه واخاها واخاهم واخاهما واخاهن واخاي واخذ واخلولق واخو واخوك واخوكم واخوكما واخوكن واخونا واخوه واخوها
+واخوهم واخوهما واخوهن واخوي واخي واخيك واخيكم واخيكما واخيكن واخينا واخيه واخيها واخيهم واخيهما واخيهن واخيي واذ واذا
+واذما واذن وارتد وازاء واستحال واسفل واسفلك واسفلكم واسفلكما واسفلكن واسفلنا واسفله واسفلها واسفلهم واسفلهما واسفلهن
+واسفلي واشار واشارت واصبح واصبحت واصلا واض واضاف واضافت واضحي واعلن واعلنت واعلي واعليك واعليكم واعليكما واعليكن
+واعلينا واعليه واعليها واعليهم واعليهما واعليهن واعليي واف واقبل واقل واقلك واقلكم واقلكما واقلكن واقلنا واقله واقلها
+واقلهم واقلهما واقلهن واقلي واكثر واكثرك واكثركم واكثركما واكثركن واكثرنا واكثره واكثرها واكثرهم واكثرهما واكثرهن
+واكثري واكد واكدت والا والالاء والالي والان والتي والذي والذين واللائي واللاتي واللتان واللتيا واللتين واللذان واللذين
+واللواتي والي واليك واليكم واليكما واليكن والينا واليه واليها واليهم واليهما واليهن واليي وام واما وامام وامامك
+وامامكم وامامكما وامامكن وامامنا وامامه وامامها وامامهم وامامهما وامامهن وامامي وامد وامس وامسي وامين وان وانئذ وانا
+واناء واناك واناكم واناكما واناكن وانانا واناه واناها واناهم واناهما واناهن واناي وانبري وانت وانتم وانتما وانتن
+وانذاك وانشا وانفا وانقلب وانك وانكم وانكما وانكن وانما واننا وانه وانها وانهم وانهما وانهن واني واه واها واو واوشك
+واوضح واوضحت واول واولئك واولئكم واولاء واولالك واوه واي وايا واياك واياكم واياكما واياكن وايان وايانا واياه واياها
+واياهم واياهما واياهن واياي وايضا وايك وايكم وايكما وايكن واين واينا واينما وايه وايها وايهك وايهكم وايهكما وايهكن
+وايهم وايهما وايهن وايهنا وايهه وايهها وايههم وايههما وايههن وايهي وايي وبئس وبئسما وباب وبابا وبابتدا وبابدا وبابن
+وبابو وبابي وبات وباثناء وباجل وباجمع وباخ وباخا وباخذ وباخلولق وباخو وباخي وباذ وباذا وباذما وباذن وبارتد وبازاء
+وباستحال وباسفل وباشار وباشارت وباصبح وباصبحت وباصلا وباض وباضاف وباضافت وباضحي وباعلن وباعلنت وباعلي وباف وباقبل
+وباقل وباكثر وباكد وباكدت وبالا وبالالاء وبالالي وبالان وبالتي وبالذي وبالذين وباللائي وباللاتي وباللتان وباللتيا
+وباللتين وباللذان وباللذين وباللواتي وبالي وباليك وباليكم وباليكما وباليكن وبام وباما وبامام وبامامك وبامد وبامس
+وبامسي وبامين وبان وبانئذ وبانا وباناء وبانبري وبانت وبانتم وبانتما وبانتن وبانذاك وبانشا وبانفا وبانقلب وبانما وباني
+وباه وباها وباو وباوشك وباوضح وباوضحت وباول وباولئك وباولئكم وباولاء وباولالك وباوه وباي وبايا وباياك وباياكم وباياكما
+وباياكن وبايان وبايانا وباياه وباياها وباياهم وباياهما وباياهن وباياي وبايضا وباين وباينما وبايه وببئس وببئسما وببات
+وببخ وببدون وببس وببضع وببطان وببعد وببعدئذ وببعدما وببعض وببك وببكم وببكما وببكن وببل وببلا وببله وببلي وببما وببماذا
+وببمن وببن وببنا وببه وببها وببي وببيد وببين وببينما وبتابع وبتابعت وبتاره وبتان وبتانك وبتبدل وبتجاه وبتحت وبتحول
+وبتقول وبتكون وبتلقاء وبتلك وبتلكم وبتلكما وبتم وبتمت وبته وبتي وبتين وبتينك وبثم وبثمه وبثنا وبجدا وبجري وبجعل وبجلل
+وبجميع وبجنب وبجنوب وبجير وبحار وبحاشا وبحاي وبحبذا وبحتي وبحذار وبحري وبحسب وبحسبما وبحم وبحما وبحمو وبحمي وبحوالي
+وبحول وبحي وبحيث وبحيثما وبحين وبحينئذ وبحينما وبخ وبخلا وبخلال وبخلف وبدون وبدونك وبدونكم وبدونكما وبدونكن وبدوننا
+وبدونه وبدونها وبدونهم وبدونهما وبدونهن وبدوني وبذا وبذات وبذاك وبذان وبذانك وبذكر وبذكرت وبذلك وبذلكم وبذلكما وبذلكن
+وبذه وبذو وبذوا وبذواتا وبذواتي وبذوو وبذوي وبذي وبذيت وبذين وبذينك وبراح وبرب وبرجع وبرويدك وبريث وبزمان وبس وبساء
+وبساءما وبساعه وبسبحان وبسرعان وبسوف وبسوي وبشبه وبشتان وبشرع وبشرق وبشطر وبشمال وبشهر وبصار وبصباح وبصه وبضحوه وبضع
+وبضعك وبضعكم وبضعكما وبضعكن وبضعنا وبضعه وبضعها وبضعهم وبضعهما وبضعهن وبضعي وبضمن وبطاق وبطالما وبطان وبطفق وبطق وبظل
+وبعاد وبعامه وبعبر وبعد وبعدئذ وبعدا وبعدس وبعدك وبعدكم وبعدكما وبعدكن وبعدما وبعدنا وبعده وبعدها وبعدهم وبعدهما
+وبعدهن وبعدي وبعسي وبعض وبعضك وبعضكم وبعضكما وبعضكن وبعضنا وبعضه وبعضها وبعضهم وبعضهما وبعضهن وبعضي وبعل وبعلق وبعلي
+وبعليك وبعما وبعن وبعند وبعندئذ وبعندما وبعوض وبعين وبغدا وبغداه وبغرب وبغروب وبغير وبفا وبفقط وبفلان وبفو وبفوق وبفي
+وبفيم وبفيما وبقال وبقالت وبقالوا وبقام وبقبل وبقبلما وبقد وبقط وبقلما وبك وبكاد وبكافه وبكان وبكانت وبكانما وبكانوا
+وبكاي وبكاين وبكخ وبكذا وبكذلك وبكرب وبكل وبكلا وبكلاهما وبكلتا وبكلما وبكليكما وبكليهما وبكم وبكما وبكن وبكي وبكيت
+وبكيف وبكيفما وبل وبلئلا وبلئن وبلا وبلات وبلازال وبلازالا وبلازالت وبلازالتا وبلازالوا وبلازلت وبلازلتم وبلازلتما
+وبلازلتن وبلازلن وبلازلنا وبلاسيما وبلحظه وبلدن وبلدي وبلست وبلستم وبلستما وبلستن وبلسن وبلسنا وبلعل وبلعمر وبلك وبلكم
+وبلكما وبلكن وبلكنما وبلكي وبلكيلا وبلم وبلما وبلن وبلنا وبله وبلها وبلو وبلولا وبلوما وبلي وبليت وبليس وبليسا وبليست
+وبليستا وبليسوا وبليل وبمؤكدا وبما وبماانفك وبماانفكا وبماانفكت وبماانفكتا وبماانفككت وبماانفككتم وبماانفككتما
+وبماانفككتن وبماانفككن وبماانفككنا وبماانفكوا وبمابرح وبمابرحا وبمابرحت وبمابرحتا وبمابرحتم وبمابرحتما وبمابرحتن
+وبمابرحن وبمابرحنا وبمابرحوا وبمادام وبماداما وبمادامت وبمادامتا وبماداموا وبمادمت وبمادمتم وبمادمتما وبمادمتن وبمادمن
+وبمادمنا وبماذا وبمازال وبمازالا وبمازالتا وبمازالوا وبمازلت وبمازلتم وبمازلتما وبمازلتن وبمازلن وبمازلنا وبمافتئ
+وبمافتئا وبمافتئت وبمافتئتا وبمافتئتم وبمافتئتما وبمافتئتن وبمافتئن وبمافتئنا وبمافتئوا وبمتي وبمثل وبمثلما وبمذ وبمره
+وبمساء وبمشيرا وبمشيره وبمع وبمعاذ وبمكانك وبمكانكم وبمكانكما وبمكانكن وبمما وبممن وبمن وبمنذ وبمه وبمهما وبن وبنا
+وبنحن وبنحو وبنخ وبنعم وبنعما وبنفس وبه وبهؤلاء وبها وبهاؤم وبهاتان وبهاته وبهاتي وبهاتين وبهاذين وبهاك وبهاهنا وبهب
+وبهج وبهذا وبهذان وبهذه وبهذي وبهذين وبهكذا وبهل وبهلا وبهلم وبهم وبهما وبهن وبهنا وبهناك وبهنالك وبهو وبهي وبهيا
+وبهيت وبهيهات وبوا وبواها وبوراء وبوراءك وبوراءكم وبوراءكما وبوراءكن وبوشكان وبوفق وبوفقا وبوقت وبوي وبويكان وبي
+وبيؤكد وبيتم وبيجري وبيد وبيذكر وبيشير وبيضيف وبيقول وبيكون وبيمين وبين وبينك وبينكم وبينكما وبينكن وبينما وبيننا
+وبينه وبينها وبينهم وبينهما وبينهن وبيني وبيوضح وبيومئذ وتابع وتابعت وتاره وتان وتانك وتبدل وتجاه وتجاهك وتجاهكم
+وتجاهكما وتجاهكن وتجاهنا وتجاهه وتجاهها وتجاههم وتجاههما وتجاههن وتجاهي وتحت وتحتك وتحتكم وتحتكما وتحتكن وتحتنا وتحته
+وتحتها وتحتهم وتحتهما وتحتهن وتحتي وتحول وتقول وتكون وتلقاء وتلقاءك وتلقاءكم وتلقاءكما وتلقاءكن وتلقاءنا وتلقاءه
+وتلقاءها وتلقاءهم وتلقاءهما وتلقاءهن وتلقاءي وتلك وتلكم وتلكما وتم وتمت وته وتي وتين وتينك وثم وثمه وثنا وجدا وجري
+وجعل وجلل وجميع وجميعك وجميعكم وجميعكما وجميعكن وجميعنا وجميعه وجميعها وجميعهم وجميعهما وجميعهن وجميعي وجنب وجنبك
+وجنبكم وجنبكما وجنبكن وجنبنا وجنبه وجنبها وجنبهم وجنبهما وجنبهن وجنبي وجنوب وجنوبك وجنوبكم وجنوبكما وجنوبكن وجنوبنا
+وجنوبه وجنوبها وجنوبهم وجنوبهما وجنوبهن وجنوبي وجير وحار وحاشا وحاشاك وحاشاكم وحاشاكما وحاشاكن وحاشانا وحاشاه وحاشاها
+وحاشاهم وحاشاهما وحاشاهن وحاشاي وحاي وحبذا وحتي وحذار وحري وحسب وحسبك وحسبكم وحسبكما وحسبكن وحسبما وحسبنا وحسبه وحسبها
+وحسبهم وحسبهما وحسبهن وحسبي وحم وحما وحماك وحماكم وحماكما وحماكن وحمانا وحماه وحماها وحماهم وحماهما وحماهن وحماي وحمو
+وحموك وحموكم وحموكما وحموكن وحمونا وحموه وحموها وحموهم وحموهما وحموهن وحموي وحمي وحميك وحميكم وحميكما وحميكن وحمينا
+وحميه وحميها وحميهم وحميهما وحميهن وحميي وحوالي وحواليك وحواليكم وحواليكما وحواليكن وحوالينا وحواليه وحواليها وحواليهم
+وحواليهما وحواليهن وحواليي وحول وحولك وحولكم وحولكما وحولكن وحولنا وحوله وحولها وحولهم وحولهما وحولهن وحولي وحي وحيث
+وحيثما وحين وحينئذ وحينك وحينكم وحينكما وحينكن وحينما وحيننا وحينه وحينها وحينهم وحينهما وحينهن وحيني وخلا وخلاك
+وخلاكم وخلاكما وخلاكن وخلال وخلالك وخلالكم وخلالكما وخلالكن وخلالنا وخلاله وخلالها وخلالهم وخلالهما وخلالهن وخلالي
+وخلانا وخلاه وخلاها وخلاهم وخلاهما وخلاهن وخلاي وخلف وخلفك وخلفكم وخلفكما وخلفكن وخلفنا وخلفه وخلفها وخلفهم وخلفهما
+وخلفهن وخلفي ودون ودونك وذا وذات وذاتك وذاتكم وذاتكما وذاتكن وذاتنا وذاته وذاتها وذاتهم وذاتهما وذاتهن وذاتي وذاك وذان
+وذانك وذكر وذكرت وذلك وذلكم وذلكما وذلكن وذه وذو وذوا وذواتا وذواتي وذوو وذووك وذووكم وذووكما وذووكن وذوونا وذووه
+وذووها وذووهم وذووهما وذووهن وذووي وذوي وذويك وذويكم وذويكما وذويكن وذوينا وذويه وذويها وذويهم وذويهما وذويهن وذويي
+وذي وذيت وذين وذينك وراء وراءك وراءكم وراءكما وراءكن وراءنا وراءه وراءها وراءهم وراءهما وراءهن وراءي وراح ورب ورجع
+ورويدك وريث وزمان وزمانك وزمانكم وزمانكما وزمانكن وزماننا وزمانه وزمانها وزمانهم وزمانهما وزمانهن وزماني وساء وساءما
+وساعه وساعهك وساعهكم وساعهكما وساعهكن وساعهنا وساعهه وساعهها وساعههم وساعههما وساعههن وساعهي وسبحان وسبحانك وسبحانكم
+وسبحانكما وسبحانكن وسبحاننا وسبحانه وسبحانها وسبحانهم وسبحانهما وسبحانهن وسبحاني وسرعان وسوف وسوي وسويك وسويكم وسويكما
+وسويكن وسوينا وسويه وسويها وسويهم وسويهما وسويهن وسويي وشبه وشبهك وشبهكم وشبهكما وشبهكن وشبهنا وشبهه وشبهها وشبههم
+وشبههما وشبههن وشبهي وشتان وشرع وشرق وشرقك وشرقكم وشرقكما وشرقكن وشرقنا وشرقه وشرقها وشرقهم وشرقهما وشرقهن وشرقي وشطر
+وشطرك وشطركم وشطركما وشطركن وشطرنا وشطره وشطرها وشطرهم وشطرهما وشطرهن وشطري وشكان وشمال وشمالك وشمالكم وشمالكما
+وشمالكن وشمالنا وشماله وشمالها وشمالهم وشمالهما وشمالهن وشمالي وشهر وشهرك وشهركم وشهركما وشهركن وشهرنا وشهره وشهرها
+وشهرهم وشهرهما وشهرهن وشهري وصار وصباح وصه وضحوه وضمن وضمنك وضمنكم وضمنكما وضمنكن وضمننا وضمنه وضمنها وضمنهم وضمنهما
+وضمنهن وضمني وطاق وطالما وطفق وطق وظل وعاد وعامه وعامهك وعامهكم وعامهكما وعامهكن وعامهنا وعامهه وعامهها وعامههم
+وعامههما وعامههن وعامهي وعبر وعدا وعداك وعداكم وعداكما وعداكن وعدانا وعداه وعداها وعداهم وعداهما وعداهن وعداي وعدس
+وعده وعسي وعل وعلق وعلي وعليك وعليكم وعليكما وعليكن وعلينا وعليه وعليها وعليهم وعليهما وعليهن وعليي وعما وعن وعند
+وعندئذ وعندك وعندكم وعندكما وعندكن وعندما وعندنا وعنده وعندها وعندهم وعندهما وعندهن وعندي وعنك وعنكم وعنكما وعنكن
+وعننا وعنه وعنها وعنهم وعنهما وعنهن وعني وعوض وعين وعينك وعينكم وعينكما وعينكن وعيننا وعينه وعينها وعينهم وعينهما
+وعينهن وعيني وغدا وغداه وغرب وغربك وغربكم وغربكما وغربكن وغربنا وغربه وغربها وغربهم وغربهما وغربهن وغربي وغروب وغروبك
+وغروبكم وغروبكما وغروبكن وغروبنا وغروبه وغروبها وغروبهم وغروبهما وغروبهن وغروبي وغير وغيرك وغيركم وغيركما وغيركن
+وغيرنا وغيره وغيرها وغيرهم وغيرهما وغيرهن وغيري وفا وفاك وفاكم وفاكما وفاكن وفانا وفاه وفاها وفاهم وفاهما وفاهن وفاي
+وفق وفقا وفقط وفلان وفو وفوق وفوقك وفوقكم وفوقكما وفوقكن وفوقنا وفوقه وفوقها وفوقهم وفوقهما وفوقهن وفوقي وفي وفيك
+وفيكم وفيكما وفيكن وفيم وفيما وفينا وفيه وفيها وفيهم وفيهما وفيهن وفيي وقال وقالت وقالوا وقام وقبل وقبلما وقت وقتك
+وقتكم وقتكما وقتكن وقتنا وقته وقتها وقتهم وقتهما وقتهن وقتي وقد وقط وقلما وكاب وكابا وكابتدا وكابدا وكابن وكابو وكابي
+وكاثناء وكاجل وكاجمع وكاخ وكاخا وكاخذ وكاخلولق وكاخو وكاخي وكاد وكاذ وكاذا وكاذما وكاذن وكارتد وكازاء وكاستحال وكاسفل
+وكاشار وكاشارت وكاصبح وكاصبحت وكاصلا وكاض وكاضاف وكاضافت وكاضحي وكاعلن وكاعلنت وكاعلي وكاف وكافه وكاقبل وكاقل وكاكثر
+وكاكد وكاكدت وكالا وكالالاء وكالالي وكالان وكالتي وكالذي وكالذين وكاللائي وكاللاتي وكاللتان وكاللتيا وكاللتين وكاللذان
+وكاللذين وكاللواتي وكالي وكاليك وكاليكم وكاليكما وكاليكن وكام وكاما وكامام وكامامك وكامد وكامس وكامسي وكامين وكان
+وكانئذ وكانا وكاناء وكانبري وكانت وكانتم وكانتما وكانتن وكانذاك وكانشا وكانفا وكانقلب وكانك وكانكم وكانكما وكانكن
+وكانما وكاننا وكانه وكانها وكانهم وكانهما وكانهن وكانوا وكاني وكاه وكاها وكاو وكاوشك وكاوضح وكاوضحت وكاول وكاولئك
+وكاولئكم وكاولاء وكاولالك وكاوه وكاي وكايا وكاياك وكاياكم وكاياكما وكاياكن وكايان وكايانا وكاياه وكاياها وكاياهم
+وكاياهما وكاياهن وكاياي وكايضا وكاين وكاينما وكايه وكبئس وكبئسما وكبات وكبخ وكبدون وكبس وكبضع وكبطان وكبعد وكبعدئذ
+وكبعدما وكبعض وكبك وكبكم وكبكما وكبكن وكبل وكبلا وكبله وكبلي وكبما وكبماذا وكبمن وكبن وكبنا وكبه وكبها وكبي وكبيد
+وكبين وكبينما وكتابع وكتابعت وكتاره وكتان وكتانك وكتبدل وكتجاه وكتحت وكتحول وكتقول وكتكون وكتلقاء وكتلك وكتلكم وكتلكما
+وكتم وكتمت وكته وكتي وكتين وكتينك وكثم وكثمه وكثنا وكجدا وكجري وكجعل وكجلل وكجميع وكجنب وكجنوب وكجير وكحار وكحاشا
+وكحاي وكحبذا وكحتي وكحذار وكحري وكحسب وكحسبما وكحم وكحما وكحمو وكحمي وكحوالي وكحول وكحي وكحيث وكحيثما وكحين وكحينئذ
+وكحينما وكخ وكخلا وكخلال وكخلف وكدون وكدونك وكذا وكذات وكذاك وكذان وكذانك وكذكر وكذكرت وكذلك وكذلكم وكذلكما وكذلكن
+وكذه وكذو وكذوا وكذواتا وكذواتي وكذوو وكذوي وكذي وكذيت وكذين وكذينك وكراح وكرب وكرجع وكرويدك وكريث وكزمان وكساء
+وكساءما وكساعه وكسبحان وكسرعان وكسوف وكسوي وكشبه وكشتان وكشرع وكشرق وكشطر وكشمال وكشهر وكصار وكصباح وكصه وكضحوه وكضمن
+وكطاق وكطالما وكطفق وكطق وكظل وكعاد وكعامه وكعبر وكعدا وكعدس وكعده وكعسي وكعل وكعلق وكعلي وكعليك وكعما وكعن وكعند
+وكعندئذ وكعندما وكعوض وكعين وكغدا وكغداه وكغرب وكغروب وكغير وكفا وكفقط وكفلان وكفو وكفوق وكفي وكفيم وكفيما وكقال
+وكقالت وكقالوا وكقام وكقبل وكقبلما وكقد وكقط وكقلما وككاد وككافه وككان وككانت وككانما وككانوا وككاي وككاين وككخ وككذا
+وككذلك وككرب وككل وككلا وككلاهما وككلتا وككلما وككليكما وككليهما وككم وككما وككي وككيت وككيف وككيفما وكل وكلئلا وكلئن
+وكلا وكلات وكلازال وكلازالا وكلازالت وكلازالتا وكلازالوا وكلازلت وكلازلتم وكلازلتما وكلازلتن وكلازلن وكلازلنا وكلاسيما
+وكلاهما وكلتا وكلحظه وكلدن وكلدي وكلست وكلستم وكلستما وكلستن وكلسن وكلسنا وكلعل وكلعمر وكلك وكلكم وكلكما وكلكن وكلكنما
+وكلكي وكلكيلا وكلم وكلما وكلن وكلنا وكله وكلها وكلهم وكلهما وكلهن وكلو وكلولا وكلوما وكلي وكليت وكليس وكليسا وكليست
+وكليستا وكليسوا وكليكما وكليل وكليهما وكم وكمؤكدا وكما وكماانفك وكماانفكا وكماانفكت وكماانفكتا وكماانفككت وكماانفككتم
+وكماانفككتما وكماانفككتن وكماانفككن وكماانفككنا وكماانفكوا وكمابرح وكمابرحا وكمابرحت وكمابرحتا وكمابرحتم وكمابرحتما
+وكمابرحتن وكمابرحن وكمابرحنا وكمابرحوا وكمادام وكماداما وكمادامت وكمادامتا وكماداموا وكمادمت وكمادمتم وكمادمتما
+وكمادمتن وكمادمن وكمادمنا وكماذا وكمازال وكمازالا وكمازالتا وكمازالوا وكمازلت وكمازلتم وكمازلتما وكمازلتن وكمازلن
+وكمازلنا وكمافتئ وكمافتئا وكمافتئت وكمافتئتا وكمافتئتم وكمافتئتما وكمافتئتن وكمافتئن وكمافتئنا وكمافتئوا وكمتي وكمثل
+وكمثلما وكمذ وكمره وكمساء وكمشيرا وكمشيره وكمع وكمعاذ وكمكانك وكمكانكم وكمكانكما وكمكانكن وكمما وكممن وكمن وكمنذ وكمه
+وكمهما وكنحن وكنحو وكنخ وكنعم وكنعما وكنفس وكهؤلاء وكها وكهاؤم وكهاتان وكهاته وكهاتي وكهاتين وكهاذين وكهاك وكهاهنا
+وكهب وكهج وكهذا وكهذان وكهذه وكهذي وكهذين وكهكذا وكهل وكهلا وكهلم وكهم وكهما وكهن وكهنا وكهناك وكهنالك وكهو وكهي وكهيا
+وكهيت وكهيهات وكوا وكواها وكوراء وكوراءك وكوراءكم وكوراءكما وكوراءكن وكوشكان وكوفق وكوفقا وكوقت وكوي وكويكان وكي
+وكيؤكد وكيت وكيتم وكيجري وكيذكر وكيشير وكيضيف وكيف وكيفما وكيقول وكيكون وكيمين وكيوضح وكيومئذ ولئلا ولئن ولا ولاب
+ولابا ولابتدا ولابدا ولابن ولابو ولابي ولات ولاثناء ولاجل ولاجمع ولاخ ولاخا ولاخذ ولاخلولق ولاخو ولاخي ولاذ ولاذا
+ولاذما ولاذن ولارتد ولازاء ولازال ولازالا ولازالت ولازالتا ولازالوا ولازلت ولازلتم ولازلتما ولازلتن ولازلن ولازلنا
+ولاستحال ولاسفل ولاسيما ولاشار ولاشارت ولاصبح ولاصبحت ولاصلا ولاض ولاضاف ولاضافت ولاضحي ولاعلن ولاعلنت ولاعلي ولاف
+ولاقبل ولاقل ولاكثر ولاكد ولاكدت ولالا ولالالاء ولالالي ولالان ولالتي ولالذي ولالذين ولاللائي ولاللاتي ولاللتان
+ولاللتيا ولاللتين ولاللذان ولاللذين ولاللواتي ولالي ولاليك ولاليكم ولاليكما ولاليكن ولام ولاما ولامام ولامامك ولامد
+ولامس ولامسي ولامين ولان ولانئذ ولانا ولاناء ولانبري ولانت ولانتم ولانتما ولانتن ولانذاك ولانشا ولانفا ولانقلب ولانما
+ولاني ولاه ولاها ولاو ولاوشك ولاوضح ولاوضحت ولاول ولاولئك ولاولئكم ولاولاء ولاولالك ولاوه ولاي ولايا ولاياك ولاياكم
+ولاياكما ولاياكن ولايان ولايانا ولاياه ولاياها ولاياهم ولاياهما ولاياهن ولاياي ولايضا ولاين ولاينما ولايه ولبئس
+ولبئسما ولبات ولبخ ولبدون ولبس ولبضع ولبطان ولبعد ولبعدئذ ولبعدما ولبعض ولبك ولبكم ولبكما ولبكن ولبل ولبلا ولبله ولبلي
+ولبما ولبماذا ولبمن ولبن ولبنا ولبه ولبها ولبي ولبيد ولبين ولبينما ولتابع ولتابعت ولتاره ولتان ولتانك ولتبدل ولتجاه
+ولتحت ولتحول ولتقول ولتكون ولتلقاء ولتلك ولتلكم ولتلكما ولتم ولتمت ولته ولتي ولتين ولتينك ولثم ولثمه ولثنا ولجدا ولجري
+ولجعل ولجلل ولجميع ولجنب ولجنوب ولجير ولحار ولحاشا ولحاي ولحبذا ولحتي ولحذار ولحري ولحسب ولحسبما ولحظه ولحظهك ولحظهكم
+ولحظهكما ولحظهكن ولحظهنا ولحظهه ولحظهها ولحظههم ولحظههما ولحظههن ولحظهي ولحم ولحما ولحمو ولحمي ولحوالي ولحول ولحي
+ولحيث ولحيثما ولحين ولحينئذ ولحينما ولخلا ولخلال ولخلف ولدن ولدنك ولدنكم ولدنكما ولدنكن ولدننا ولدنه ولدنها ولدنهم
+ولدنهما ولدنهن ولدني ولدون ولدونك ولدي ولديك ولديكم ولديكما ولديكن ولدينا ولديه ولديها ولديهم ولديهما ولديهن ولديي
+ولذا ولذات ولذاك ولذان ولذانك ولذكر ولذكرت ولذلك ولذلكم ولذلكما ولذلكن ولذه ولذو ولذوا ولذواتا ولذواتي ولذوو ولذوي
+ولذي ولذيت ولذين ولذينك ولراح ولرب ولرجع ولرويدك ولريث ولزمان ولساء ولساءما ولساعه ولسبحان ولست ولستم ولستما ولستن
+ولسرعان ولسن ولسنا ولسوف ولسوي ولشبه ولشتان ولشرع ولشرق ولشطر ولشمال ولشهر ولصار ولصباح ولصه ولضحوه ولضمن ولطاق
+ولطالما ولطفق ولطق ولظل ولعاد ولعامه ولعبر ولعدا ولعدس ولعده ولعسي ولعل ولعلق ولعلك ولعلكم ولعلكما ولعلكن ولعلنا ولعله
+ولعلها ولعلهم ولعلهما ولعلهن ولعلي ولعليك ولعما ولعمر ولعمرك ولعمركم ولعمركما ولعمركن ولعمرنا ولعمره ولعمرها ولعمرهم
+ولعمرهما ولعمرهن ولعمري ولعن ولعند ولعندئذ ولعندما ولعوض ولعين ولغدا ولغداه ولغرب ولغروب ولغير ولفا ولفقط ولفلان ولفو
+ولفوق ولفي ولفيم ولفيما ولقال ولقالت ولقالوا ولقام ولقبل ولقبلما ولقد ولقط ولقلما ولك ولكاد ولكافه ولكان ولكانت
+ولكانما ولكانوا ولكاي ولكاين ولكخ ولكذا ولكذلك ولكرب ولكل ولكلا ولكلاهما ولكلتا ولكلما ولكليكما ولكليهما ولكم ولكما
+ولكن ولكنك ولكنكم ولكنكما ولكنكن ولكنما ولكننا ولكنه ولكنها ولكنهم ولكنهما ولكنهن ولكني ولكي ولكيت ولكيف ولكيفما
+ولكيلا وللئلا وللئن وللا وللات وللازال وللازالا وللازالت وللازالتا وللازالوا وللازلت وللازلتم وللازلتما وللازلتن
+وللازلن وللازلنا وللاسيما وللحظه وللدن وللدي وللست وللستم وللستما وللستن وللسن وللسنا وللعل وللعمر وللك وللكم وللكما
+وللكن وللكنما وللكي وللكيلا وللم وللما وللن وللنا ولله وللها وللو وللولا وللوما وللي ولليت ولليس ولليسا ولليست ولليستا
+ولليسوا ولليل ولم ولمؤكدا ولما ولماانفك ولماانفكا ولماانفكت ولماانفكتا ولماانفككت ولماانفككتم ولماانفككتما ولماانفككتن
+ولماانفككن ولماانفككنا ولماانفكوا ولمابرح ولمابرحا ولمابرحت ولمابرحتا ولمابرحتم ولمابرحتما ولمابرحتن ولمابرحن
+ولمابرحنا ولمابرحوا ولمادام ولماداما ولمادامت ولمادامتا ولماداموا ولمادمت ولمادمتم ولمادمتما ولمادمتن ولمادمن ولمادمنا
+ولماذا ولمازال ولمازالا ولمازالتا ولمازالوا ولمازلت ولمازلتم ولمازلتما ولمازلتن ولمازلن ولمازلنا ولمافتئ ولمافتئا
+ولمافتئت ولمافتئتا ولمافتئتم ولمافتئتما ولمافتئتن ولمافتئن ولمافتئنا ولمافتئوا ولمتي ولمثل ولمثلما ولمذ ولمره ولمساء
+ولمشيرا ولمشيره ولمع ولمعاذ ولمكانك ولمكانكم ولمكانكما ولمكانكن ولمما ولممن ولمن ولمنذ ولمه ولمهما ولن ولنا ولنحن
+ولنحو ولنخ ولنعم ولنعما ولنفس وله ولهؤلاء ولها ولهاؤم ولهاتان ولهاته ولهاتي ولهاتين ولهاذين ولهاك ولهاهنا ولهب ولهج
+ولهذا ولهذان ولهذه ولهذي ولهذين ولهكذا ولهل ولهلا ولهلم ولهم ولهما ولهن ولهنا ولهناك ولهنالك ولهو ولهي ولهيا ولهيت
+ولهيهات ولو ولوا ولواها ولوراء ولوراءك ولوراءكم ولوراءكما ولوراءكن ولوشكان ولوفق ولوفقا ولوقت ولولا ولوما ولوي ولويكان
+ولي وليؤكد وليت وليتك وليتكم وليتكما وليتكن وليتم وليتنا وليته وليتها وليتهم وليتهما وليتهن وليتي وليجري وليذكر وليس
+وليسا وليست وليستا وليسوا وليشير وليضيف وليقول وليكون وليل وليلك وليلكم وليلكما وليلكن وليلنا وليله وليلها وليلهم
+وليلهما وليلهن وليلي وليمين وليوضح وليومئذ ومؤكدا وما وماانفك وماانفكا وماانفكت وماانفكتا وماانفككت وماانفككتم
+وماانفككتما وماانفككتن وماانفككن وماانفككنا وماانفكوا ومابرح ومابرحا ومابرحت ومابرحتا ومابرحتم ومابرحتما ومابرحتن
+ومابرحن ومابرحنا ومابرحوا ومادام وماداما ومادامت ومادامتا وماداموا ومادمت ومادمتم ومادمتما ومادمتن ومادمن ومادمنا
+وماذا ومازال ومازالا ومازالتا ومازالوا ومازلت ومازلتم ومازلتما ومازلتن ومازلن ومازلنا ومافتئ ومافتئا ومافتئت ومافتئتا
+ومافتئتم ومافتئتما ومافتئتن ومافتئن ومافتئنا ومافتئوا ومتي ومثل ومثلك ومثلكم ومثلكما ومثلكن ومثلما ومثلنا ومثله ومثلها
+ومثلهم ومثلهما ومثلهن ومثلي ومذ ومره ومساء ومشيرا ومشيره ومع ومعاذ ومعاذك ومعاذكم ومعاذكما ومعاذكن ومعاذنا ومعاذه
+ومعاذها ومعاذهم ومعاذهما ومعاذهن ومعاذي ومعك ومعكم ومعكما ومعكن ومعنا ومعه ومعها ومعهم ومعهما ومعهن ومعي ومكانك
+ومكانكم ومكانكما ومكانكن ومما وممن ومن ومنذ ومنك ومنكم ومنكما ومنكن ومننا ومنه ومنها ومنهم ومنهما ومنهن ومني ومه ومهما
+ونحن ونحو ونحوك ونحوكم ونحوكما ونحوكن ونحونا ونحوه ونحوها ونحوهم ونحوهما ونحوهن ونحوي ونخ ونعم ونعما ونفس ونفسك ونفسكم
+ونفسكما ونفسكن ونفسنا ونفسه ونفسها ونفسهم ونفسهما ونفسهن ونفسي وهؤلاء وها وهاؤم وهاتان وهاته وهاتي وهاتين وهاذين وهاك
+وهاهنا وهب وهج وهذا وهذان وهذه وهذي وهذين وهكذا وهل وهلا وهلم وهم وهما وهن وهنا وهناك وهنالك وهو وهي وهيا وهيت وهيهات
+ووا وواها ووراء ووراءك ووراءكم ووراءكما ووراءكن ووراءنا ووراءه ووراءها ووراءهم ووراءهما ووراءهن ووراءي ووشكان ووفق
+ووفقا ووقت ووقتك ووقتكم ووقتكما ووقتكن ووقتنا ووقته ووقتها ووقتهم ووقتهما ووقتهن ووقتي ووي وويكان وويكانك وويكانكم
+وويكانكما وويكانكن وويكاننا وويكانه وويكانها وويكانهم وويكانهما وويكانهن وويكاني وي ويؤكد ويتم ويجري ويذكر ويشير ويضيف
+ويقول ويكان ويكانك ويكانكم ويكانكما ويكانكن ويكاننا ويكانه ويكانها ويكانهم ويكانهما ويكانهن ويكاني ويكون ويمين ويمينك
+ويمينكم ويمينكما ويمينكن ويميننا ويمينه ويمينها ويمينهم ويمينهما ويمينهن ويميني ويوضح ويومئذ ي يؤكد يتم يجري يذكر يشير
+يضيف يقول يكون يمين يمينك يمينكم يمينكما يمينكن يميننا يمينه يمينها يمينهم يمينهما يمينهن يميني يوضح يومئذ
+"""
 
 
 if __name__ == "__main__":

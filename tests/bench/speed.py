@@ -54,7 +54,7 @@ FLOOR_IMPORTS = "import click, pyarabic.araby, Stemmer, arabicstopwords.stopword
 # What the console script that pip writes does.
 LAUNCHER = "import sys\nfrom summarize import main\nsys.exit(main())\n"
 # Caches of per-word work, emptied for a cold pass (the tables built once per process stay).
-WORD_CACHES = ("_analyze_word",)
+WORD_CACHES = ("_analyze_word", "_vocabulary")
 
 
 class Sizes(NamedTuple):
@@ -213,12 +213,17 @@ def startup(python: str, folder: Path, article: Path, base: str | None, sizes: S
     return rows
 
 
-def cold_and_warm(module: ModuleType, texts: Sequence[str]) -> tuple[float, float]:
-    """Seconds to summarize each text once with no word analysed yet, then once more."""
+def clear_word_caches(module: ModuleType) -> None:
+    """Forget every word a version of the module analysed, as a new process has."""
     for name in WORD_CACHES:
         cache = getattr(module, name, None)
         if cache is not None:
             cache.cache_clear()
+
+
+def cold_and_warm(module: ModuleType, texts: Sequence[str]) -> tuple[float, float]:
+    """Seconds to summarize each text once with no word analysed yet, then once more."""
+    clear_word_caches(module)
     start = time.perf_counter()
     for text in texts:
         module.summarize(text)
@@ -262,15 +267,9 @@ def huge_text(articles: Sequence[str], size: int) -> str:
     return (joined * copies).encode()[:size].decode("utf-8", "ignore")
 
 
-def clear_word_caches() -> None:
-    """Forget every word analysed, as a new process has."""
-    for name in WORD_CACHES:
-        getattr(summarize, name).cache_clear()
-
-
 def summarize_file(path: Path) -> None:
     """What the command does with a file: read, decode, summarize; with no word remembered."""
-    clear_word_caches()
+    clear_word_caches(summarize)
     summarize.summarize(summarize.decode(path.read_bytes()))
 
 
