@@ -334,9 +334,14 @@ class _Furniture(NamedTuple):
     trailing: frozenset[str]
 
 
+def _normalized(entries: Iterable[str]) -> list[str]:
+    """Many short strings (none holding a line break) normalized with one call, not one call each."""
+    return normalize("\n".join(entries)).split("\n")
+
+
 def _words(table: str, separator: str | None = None) -> tuple[str, ...]:
     """A table's entries, normalized."""
-    return tuple(" ".join(normalize(entry).split()) for entry in table.split(separator) if entry.strip())
+    return tuple(" ".join(entry.split()) for entry in _normalized(e for e in table.split(separator) if e.strip()))
 
 
 class _Phrases(NamedTuple):
@@ -1001,11 +1006,9 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
     pronoun (عليه, منها); only those are matched with one, so that a noun ending in ة,
     normalized to ه, is not mistaken for a stopword with a pronoun (طاقه is not طاق+ه).
     """
-    words = frozenset(normalize(word) for word in [*CLASSIFIED_STOPWORDS, *EXTRA_STOPWORDS.split()])
+    words = frozenset(_normalized([*CLASSIFIED_STOPWORDS, *EXTRA_STOPWORDS.split()]))
     hosts = frozenset(
-        normalize(word)
-        for word, entries in CLASSIFIED_STOPWORDS.items()
-        if any(entry["has_pronoun"] for entry in entries)
+        _normalized(word for word, entries in CLASSIFIED_STOPWORDS.items() if any(e["has_pronoun"] for e in entries))
     )
     return words, hosts
 
