@@ -934,22 +934,11 @@ def _title_line(page: _Page, head: int) -> int | None:
     return None
 
 
-def parse_article(text: str, *, title: str | None = None) -> Article:
-    r"""Split a page into its article's title and body sentences, setting page furniture aside.
+def _title_and_body(text: str, title: str | None) -> tuple[str | None, list[str]]:
+    """parse_article's title and body sentences, before repeats are dropped.
 
-    Furniture (dates, bylines, captions, share and UI text, tickers, breadcrumbs, lines
-    without Arabic in an Arabic page) and stand-alone short unpunctuated lines
-    (headings, labels, kickers) are never sentences and never glued onto one; an
-    end-of-article marker (أخبار ذات صلة، التعليقات، ...) closes the body. Hard-wrapped lines
-    are joined. The title is the headline above the body: a repeated line, else the first
-    stand-alone heading of TITLE_MIN_WORDS words or more. A dateline glued to a lead, or a
-    sub-heading glued to a sentence, is cut off; a sentence equal to the title, or to an
-    earlier sentence, is dropped. A known title (from a web page's metadata) may be given.
-
-    Examples:
-        >>> article = parse_article("عنوان الخبر الذي نشر اليوم\n\n• 03/05/2021\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
-        >>> article.title, article.sentences
-        ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
+    A function of its own so that the page's lines are gone before the body's keys are
+    made: a huge article holds one copy of its text less.
     """
     page = _read_page(text)
     prose = [
@@ -984,6 +973,27 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
             body[0] = rest
             if title is None and TITLE_MIN_WORDS <= len(LETTERS.findall(headline)) <= HEADING_MAX_WORDS:
                 title = headline
+    return title, body
+
+
+def parse_article(text: str, *, title: str | None = None) -> Article:
+    r"""Split a page into its article's title and body sentences, setting page furniture aside.
+
+    Furniture (dates, bylines, captions, share and UI text, tickers, breadcrumbs, lines
+    without Arabic in an Arabic page) and stand-alone short unpunctuated lines
+    (headings, labels, kickers) are never sentences and never glued onto one; an
+    end-of-article marker (أخبار ذات صلة، التعليقات، ...) closes the body. Hard-wrapped lines
+    are joined. The title is the headline above the body: a repeated line, else the first
+    stand-alone heading of TITLE_MIN_WORDS words or more. A dateline glued to a lead, or a
+    sub-heading glued to a sentence, is cut off; a sentence equal to the title, or to an
+    earlier sentence, is dropped. A known title (from a web page's metadata) may be given.
+
+    Examples:
+        >>> article = parse_article("عنوان الخبر الذي نشر اليوم\n\n• 03/05/2021\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
+        >>> article.title, article.sentences
+        ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
+    """
+    title, body = _title_and_body(text, title)
     seen = {_key(title)} if title else set()
     sentences = []
     for sentence in body:

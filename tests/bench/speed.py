@@ -261,10 +261,15 @@ def throughput(articles: Sequence[str], before: ModuleType | None, sizes: Sizes)
 
 
 def huge_text(articles: Sequence[str], size: int) -> str:
-    """Articles joined by blank lines until the text is about `size` bytes of UTF-8."""
+    """Articles joined by blank lines until the text is about `size` bytes of UTF-8.
+
+    Each copy's full stops carry its number ("... 12."), so that no sentence repeats one
+    of another copy: summarize counts a repeated sentence once.
+    """
     joined = "\n\n".join(articles) + "\n\n"
     copies = size // len(joined.encode()) + 1
-    return (joined * copies).encode()[:size].decode("utf-8", "ignore")
+    numbered = "".join(joined.replace(".", f" {copy}.") for copy in range(copies))
+    return numbered.encode()[:size].decode("utf-8", "ignore")
 
 
 def summarize_file(path: Path) -> None:
