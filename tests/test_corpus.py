@@ -280,3 +280,28 @@ def test_ctrl_c_with_worker_processes_exits_130_without_tracebacks() -> None:
         process.wait(timeout=30)
     assert process.returncode == 130
     assert errors == b""
+
+
+# --- Chunk sizes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("size", "jobs", "lines"),
+    [
+        # 100 lines of 4,000 bytes: each chunk holds an eighth of what is left (4 shares for
+        # each of 2 processes), then never less than 32 KiB (9 lines), then what remains.
+        pytest.param(400_000, 2, [12, 10, 9, 9, 9, 9, 9, 9, 9, 9, 6], id="known-size-shrinks-to-the-minimum"),
+        pytest.param(400_000, 1, [20, 16, 13, 11, 9, 9, 9, 9, 4], id="one-process-takes-quarters"),
+        pytest.param(None, 2, [32, 32, 32, 4], id="unknown-size-whole-chunks"),
+    ],
+)
+def test_chunks_of_a_file_of_known_size_shrink_as_it_ends(
+    tmp_path: Path, size: int | None, jobs: int, lines: list[int]
+) -> None:
+    corpus_file = tmp_path / "corpus.jsonl"
+    corpus_file.write_bytes(b"".join(b"%04d" % k + b"x" * 3995 + b"\n" for k in range(100)))
+    with corpus_file.open("rb") as stream:
+        chunks = list(summarize._chunks(stream, 0, size, jobs))
+    assert [len(chunk.lines) for chunk in chunks] == lines
+    assert [number for chunk in chunks for number, _ in chunk.lines] == list(range(1, 101))
+    assert [chunk.paused for chunk in chunks] == [False] * (len(lines) - 1) + [True]

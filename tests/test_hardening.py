@@ -454,7 +454,9 @@ class _PoolStarted(Exception):
     pass
 
 
-def test_never_more_workers_than_chunks_and_j_is_capped_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_pool_below_three_chunks_never_more_workers_than_chunks_and_j_capped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import concurrent.futures
 
     started: list[int] = []
@@ -469,9 +471,11 @@ def test_never_more_workers_than_chunks_and_j_is_capped_with_a_warning(monkeypat
     assert one_chunk.exit_code == 0
     assert one_chunk.stderr == f"summarize: warning: -j 10000 is more than 4 a core: using {cap}\n"
     assert (len(one_chunk.stdout.splitlines()), started) == (5, [])  # one chunk: no process started
-    two_chunks = run(["--jsonl", "-j", "3"], input=corpus(40))
-    assert isinstance(two_chunks.exception, _PoolStarted)
-    assert started == [2]
+    two_chunks = run(["--jsonl", "-j", "3"], input=corpus(40))  # 32 lines and 8: no pool is worth starting
+    assert (two_chunks.exit_code, len(two_chunks.stdout.splitlines()), started) == (0, 40, [])
+    three_chunks = run(["--jsonl", "-j", "5"], input=corpus(70))
+    assert isinstance(three_chunks.exception, _PoolStarted)
+    assert started == [3]
 
 
 # --- The shared material -----------------------------------------------------------------
