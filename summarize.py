@@ -37,7 +37,7 @@ except KeyboardInterrupt:
         raise
     raise SystemExit(130) from None
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = [
     "Article",
     "InputError",
