@@ -255,7 +255,7 @@ def test_unknown_format_is_a_usage_error_exit_2() -> None:
     result = run(["--format", "xml"], input=RAIN)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"{USAGE}Error: Invalid value for '--format': 'xml' is not one of 'text', 'json'.\n"
+    assert result.stderr == f"{USAGE}Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html'.\n"
 
 
 @pytest.mark.parametrize(
