@@ -1996,7 +1996,8 @@ vertical-align:.15em;white-space:nowrap}
 HTML_LEGEND = (
     '<p class="legend" lang="en" dir="ltr"><mark>highlighted</mark>: chosen for the summary; '
     '<span class="score">0.58</span>: each body sentence\'s score (higher is more important); '
-    '<span class="aside"><span class="why">why</span>greyed</span>: set aside as not the article, labelled with why.</p>\n'
+    '<span class="aside"><span class="why">why</span>greyed</span>: set aside as not the article, '
+    "labelled with why.</p>\n"
 )
 HTML_END = "</main>\n</body>\n</html>\n"
 
