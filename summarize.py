@@ -915,23 +915,8 @@ def _title_line(page: _Page, head: int) -> int | None:
     return None
 
 
-def parse_article(text: str, *, title: str | None = None) -> Article:
-    r"""Split a page into its article's title and body sentences, setting page furniture aside.
-
-    Furniture (dates, bylines, captions, share and UI text, tickers, breadcrumbs, lines
-    without Arabic in an Arabic page) and stand-alone short unpunctuated lines
-    (headings, labels, kickers) are never sentences and never glued onto one; an
-    end-of-article marker (أخبار ذات صلة، التعليقات، ...) closes the body. Hard-wrapped lines
-    are joined. The title is the headline above the body: a repeated line, else the first
-    stand-alone heading of TITLE_MIN_WORDS words or more. A dateline glued to a lead, or a
-    sub-heading glued to a sentence, is cut off; a sentence equal to the title, or to an
-    earlier sentence, is dropped. A known title (from a web page's metadata) may be given.
-
-    Examples:
-        >>> article = parse_article("عنوان الخبر الذي نشر اليوم\n\n• 03/05/2021\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
-        >>> article.title, article.sentences
-        ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
-    """
+def _title_and_body(text: str, title: str | None) -> tuple[str | None, list[str]]:
+    """parse_article's reading before repeated sentences go: the title, and every body sentence in order."""
     page = _read_page(text)
     prose = [
         kind is not None
@@ -965,6 +950,27 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
             body[0] = rest
             if title is None and TITLE_MIN_WORDS <= len(LETTERS.findall(headline)) <= HEADING_MAX_WORDS:
                 title = headline
+    return title, body
+
+
+def parse_article(text: str, *, title: str | None = None) -> Article:
+    r"""Split a page into its article's title and body sentences, setting page furniture aside.
+
+    Furniture (dates, bylines, captions, share and UI text, tickers, breadcrumbs, lines
+    without Arabic in an Arabic page) and stand-alone short unpunctuated lines
+    (headings, labels, kickers) are never sentences and never glued onto one; an
+    end-of-article marker (أخبار ذات صلة، التعليقات، ...) closes the body. Hard-wrapped lines
+    are joined. The title is the headline above the body: a repeated line, else the first
+    stand-alone heading of TITLE_MIN_WORDS words or more. A dateline glued to a lead, or a
+    sub-heading glued to a sentence, is cut off; a sentence equal to the title, or to an
+    earlier sentence, is dropped. A known title (from a web page's metadata) may be given.
+
+    Examples:
+        >>> article = parse_article("عنوان الخبر الذي نشر اليوم\n\n• 03/05/2021\nنجح الاجتماع. وانتهى بسلام.\nمشاركة :")
+        >>> article.title, article.sentences
+        ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
+    """
+    title, body = _title_and_body(text, title)
     seen = {_key(title)} if title else set()
     sentences = []
     for sentence in body:
@@ -2013,11 +2019,14 @@ def _line_spans(text: str, lines: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sentence_spans(text: str, sentences: Sequence[str], starts: Sequence[int], texts: Sequence[bool]) -> list[int]:
-    """Where each body sentence starts in text: the first place, in order, that starts a word in a line of text.
+def _sentence_starts(text: str, sentences: Sequence[str], starts: Sequence[int], texts: Sequence[bool]) -> list[int]:
+    """Where each sentence starts in text: the first place, in order, that starts a word in a line of text.
 
     Sentences are verbatim parts of text in document order; the same words may also stand
-    earlier inside a line set aside (a caption) or a longer sentence dropped as repeated.
+    earlier inside a line set aside (a caption) or inside a word.
+
+    Raises:
+        ValueError: A sentence is not part of text after the one before it.
     """
     found, cursor = [], 0
     for sentence in sentences:
@@ -2028,7 +2037,7 @@ def _sentence_spans(text: str, sentences: Sequence[str], starts: Sequence[int], 
         ):
             start = text.find(sentence, start + 1)
         if start < 0:
-            raise ValueError(f"not a body sentence of the text: {sentence[:40]!r}")
+            raise ValueError(f"not a sentence of the text: {sentence[:40]!r}")
         found.append(start)
         cursor = start + len(sentence)
     return found
@@ -2055,41 +2064,38 @@ class _Gap(NamedTuple):
     title: str  # the title's key ("" when there is none)
 
 
-def _aside_kind(gap: _Gap, line: int, piece: str, seen: set[str], cut: str | None) -> str:  # noqa: PLR0911
+def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # noqa: PLR0911
     """Why a piece of one line, between body sentences, is not body: an ASIDE_LABELS key.
 
-    seen holds the keys of the title and the sentences before the piece; cut is "dateline"
-    or "heading" when the piece runs straight into a body sentence of its paragraph, and
-    so was cut off it.
+    cut is "dateline" or "heading" when the piece runs straight into a body sentence of
+    its paragraph, and so was cut off it.
     """
-    page = gap.page
-    entry = page.kinds[line]
+    # One return a kind: the order of the checks is their precedence.
+    entry = gap.page.kinds[line]
     kind, reason = entry if entry else (None, "")
-    key = _key(piece)
     if line > gap.end:
         return "after end"
     if kind is _Line.END:
         return "end" if line == gap.end else "related"
     if not ANY_LETTER.search(piece):
         return "no letters"
-    if gap.title and key == gap.title:
+    if gap.title and _key(piece) == gap.title:
         return "title"
-    if key in seen:
-        return "repeated"
     if cut:
         return cut
     if kind is _Line.FURNITURE:
         return reason
-    # A stand-alone question above the body is a headline or a kicker; later prose was said before.
-    return "heading" if kind is _Line.SHORT or line < gap.first else "repeated"
+    # What else stands apart is a heading, or a stand-alone question above the body (a headline, a kicker).
+    return "heading"
 
 
 def _view_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     r"""The whole of text as the view shows it, in order: (kind, text) pieces that join back into text.
 
     article is parse_article(text)'s. Kinds: "sentence" (a body sentence, verbatim:
-    article.sentences in order), "space" (space and invisible marks), or an ASIDE_LABELS
-    key for a piece of a line set aside. Set-aside pieces stop at line ends.
+    article.sentences in order), "space" (space and invisible marks, never two in a row),
+    or an ASIDE_LABELS key for a piece set aside: a sentence dropped as "repeated" (or as
+    the "title" again), or a piece of one line.
 
     Examples:
         >>> text = "عنوان الخبر الذي نشر اليوم\nالأحد 03/05/2021\nالقاهرة - أعلنت الوزارة خطة جديدة اليوم.\nمشاركة"
@@ -2098,21 +2104,34 @@ def _view_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
         [('title', 'عنوان الخبر الذي نشر اليوم'), ('date', 'الأحد 03/05/2021'), ('dateline', 'القاهرة -'),
          ('sentence', 'أعلنت الوزارة خطة جديدة اليوم.'), ('share', 'مشاركة')]
     """
+    for spaces, pieces in itertools.groupby(_line_pieces(text, article), key=lambda piece: piece[0] == "space"):
+        if spaces:
+            yield "space", "".join(piece for _, piece in pieces)
+        else:
+            yield from pieces
+
+
+def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
+    """_view_pieces, with the space of each line apart."""
     page = _read_page(text)
     spans = _line_spans(text, page.lines)
     starts = [start for start, _ in spans]
     texts = [_kind_at(page, i) in (_Line.PROSE, _Line.SHORT) for i in range(len(spans))]
-    found = _sentence_spans(text, article.sentences, starts, texts)
+    # Every sentence of the body, those dropped as repeated too, is found: nothing else is left between them.
+    body = _title_and_body(text, article.title)[1]  # the body does not depend on the title
+    found = _sentence_starts(text, body, starts, texts)
+    title = _key(article.title or "")
+    kept = iter(article.sentences)
+    following = next(kept, None)
 
     def line_of(offset: int) -> int:
         return max(bisect.bisect_right(starts, offset) - 1, 0)
 
     first = line_of(found[0]) if found else len(spans)
     end = next((i for i in range(first + 1, len(spans)) if _kind_at(page, i) is _Line.END), len(spans))
-    gap = _Gap(page, first, end, _key(article.title or ""))
-    seen = {gap.title}
+    gap = _Gap(page, first, end, title)
     cursor = 0
-    for sentence, start in zip([*article.sentences, ""], [*found, len(text)], strict=True):
+    for sentence, start in zip([*body, ""], [*found, len(text)], strict=True):
         last = line_of(start) if sentence else len(spans) - 1
         for line in range(line_of(cursor), last + 1):
             offset = max(cursor, spans[line][0])
@@ -2126,13 +2145,15 @@ def _view_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
                     cut = "dateline" if opens and not (line and page.joins[line - 1]) else "heading"
                 if lead:
                     yield "space", part[:lead]
-                yield _aside_kind(gap, line, part[lead:trail], seen, cut), part[lead:trail]
+                yield _aside_kind(gap, line, part[lead:trail], cut), part[lead:trail]
                 part = part[trail:]
             if part:
                 yield "space", part
-        if sentence:
+        if sentence == following:
             yield "sentence", sentence
-            seen.add(_key(sentence))
+            following = next(kept, None)
+        elif sentence:
+            yield "title" if title and _key(sentence) == title else "repeated", sentence
         cursor = start + len(sentence)
 
 
@@ -2143,20 +2164,17 @@ def _html_text(text: str) -> str:
     return html.escape(LINE_BREAK.sub("\n", SURROGATE.sub("\ufffd", text)), quote=True)
 
 
-def _html_space(space: str, between_asides: bool = False) -> str:
+def _html_space(space: str) -> str:
     r"""Space between pieces as the page's pre-line text shows it: a blank line, a line break, a space or nothing.
 
-    A run of spaces between blocks is read as a blank line (BLOCK_GAP), so it is shown as one;
-    between two pieces set aside, a line break is enough to keep them apart.
+    A run of spaces between blocks is read as a blank line (BLOCK_GAP), so it is shown as one.
 
     >>> [_html_space(space) for space in (" \r\n\n\n ", "\n  ", "   ", " \u200f", "\u200f")]
     ['\n\n', '\n', '\n\n', ' ', '']
-    >>> _html_space("\n\n", between_asides=True), _html_space("   ", between_asides=True)
-    ('\n', '\n')
     """
     breaks = len(LINE_BREAK.findall(space)) or 2 * bool(GAP_SPACES.search(space))
     if breaks:
-        return "\n" if breaks == 1 or between_asides else "\n\n"
+        return "\n" if breaks == 1 else "\n\n"
     return " " if space.strip(INVISIBLES) else ""
 
 
@@ -2199,7 +2217,14 @@ def _html_section(text: str, choice: _Choice, source: str) -> str:
     )
     keywords = "".join(f' <span class="keyword">{_html_text(keyword)}</span>' for keyword in choice.keywords)
     pieces = list(_view_pieces(text, article))
-    asides = [kind not in ("sentence", "space") for kind, _ in pieces]
+    spaces = [_html_space(piece) if kind == "space" else "" for kind, piece in pieces]
+
+    def alone(i: int) -> bool:
+        """Whether piece i is set aside on a line of its own."""
+        return pieces[i][0] not in ("sentence", "space") and all(
+            j in (-1, len(pieces)) or "\n" in spaces[j] for j in (i - 1, i + 1)
+        )
+
     numbers = itertools.count()
     body = []
     for i, (kind, piece) in enumerate(pieces):
@@ -2207,7 +2232,9 @@ def _html_section(text: str, choice: _Choice, source: str) -> str:
             index = next(numbers)
             body.append(_html_sentence(index, piece, choice.scores[index], index in chosen))
         elif kind == "space":
-            body.append(_html_space(piece, 0 < i < len(pieces) - 1 and asides[i - 1] and asides[i + 1]))
+            # Between two lines set aside, one line break keeps them apart: a page's furniture stays compact.
+            tight = spaces[i] == "\n\n" and 0 < i < len(pieces) - 1 and alone(i - 1) and alone(i + 1)
+            body.append("\n" if tight else spaces[i])
         else:
             body.append(_html_aside(kind, piece))
     return (
