@@ -1784,6 +1784,7 @@ Examples:
   cat article.txt | summarize -n 5
   summarize --words 80 --format json article.txt
   summarize -k 5 first.txt second.txt
+  summarize --format html article.txt > view.html
   summarize --jsonl -j 0 corpus.jsonl > summaries.jsonl
 
 \b
