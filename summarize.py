@@ -915,9 +915,8 @@ def _title_line(page: _Page, head: int) -> int | None:
     return None
 
 
-def _title_and_body(text: str, title: str | None) -> tuple[str | None, list[str]]:
-    """parse_article's reading before repeated sentences go: the title, and every body sentence in order."""
-    page = _read_page(text)
+def _title_and_body(page: _Page, title: str | None) -> tuple[str | None, list[str]]:
+    """parse_article's reading of a page before repeated sentences go: the title, and every body sentence in order."""
     prose = [
         kind is not None
         and (kind[0] is _Line.PROSE or (kind[0] is _Line.SHORT and (page.joins[i] or (i > 0 and page.joins[i - 1]))))
@@ -970,7 +969,7 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
         >>> article.title, article.sentences
         ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
     """
-    title, body = _title_and_body(text, title)
+    title, body = _title_and_body(_read_page(text), title)
     seen = {_key(title)} if title else set()
     sentences = []
     for sentence in body:
@@ -2119,7 +2118,7 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     starts = [start for start, _ in spans]
     texts = [_kind_at(page, i) in (_Line.PROSE, _Line.SHORT) for i in range(len(spans))]
     # Every sentence of the body, those dropped as repeated too, is found: nothing else is left between them.
-    body = _title_and_body(text, article.title)[1]  # the body does not depend on the title
+    body = _title_and_body(page, article.title)[1]  # the body does not depend on the title
     found = _sentence_starts(text, body, starts, texts)
     title = _key(article.title or "")
     kept = iter(article.sentences)
