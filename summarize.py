@@ -1970,7 +1970,8 @@ ASIDE_LABELS = MappingProxyType(
         "after end": "after the end",
     }
 )
-# Space and invisible marks around a set-aside piece: shown as space, never labelled.
+# Space and invisible marks around a set-aside piece: shown as space, never labelled. Every
+# character str.isspace() holds (the last is U+3000), for str.strip with other characters.
 EDGE_SPACE = "".join(filter(str.isspace, map(chr, range(0x3001)))) + INVISIBLES
 GAP_SPACES = re.compile(r"[ \u00a0]{3,}")  # BLOCK_GAP, between two pieces
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -2188,7 +2189,7 @@ def _html_sentence(index: int, sentence: str, score: float, chosen: bool) -> str
 
 
 def _html_aside(kind: str, piece: str) -> str:
-    """A piece set aside, greyed, labelled with why."""
+    """A piece set aside, greyed, labelled with why (by its kind's own name when the table lacks it)."""
     label = _html_text(ASIDE_LABELS.get(kind, kind))
     return (
         f'<span class="aside" data-kind="{_html_text(kind)}" title="set aside: {label}">'
@@ -2830,7 +2831,7 @@ def _documents(
         if output_format == "json":
             output = render_json(summary, name, page)
         elif output_format == "html":
-            title = summary.title or _label(name) if len(names) == 1 else ", ".join(map(_label, names))
+            title = (summary.title or _label(name)) if len(names) == 1 else ", ".join(map(_label, names))
             output = ("" if printed else _html_start(title)) + _html_section(text, choice, name)
         else:
             header = f"==> {_label(name)} <==\n" if headers else ""
