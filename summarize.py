@@ -6,6 +6,7 @@ Usage: `summarize article.txt`, `cat article.txt | summarize -n 5`, or from Pyth
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import enum
@@ -980,13 +981,12 @@ def _title_line(page: _Page, head: int) -> int | None:
     return None
 
 
-def _title_and_body(text: str, title: str | None) -> tuple[str | None, list[str]]:
-    """parse_article's title and body sentences, before repeats are dropped.
+def _title_and_body(page: _Page, title: str | None) -> tuple[str | None, list[str]]:
+    """parse_article's reading of a page before repeated sentences go: the title, and every body sentence in order.
 
-    A function of its own so that the page's lines are gone before the body's keys are
-    made: a huge article holds one copy of its text less.
+    parse_article passes the page it reads straight in, so that the page's lines are gone
+    before the body's keys are made: a huge article holds one copy of its text less.
     """
-    page = _read_page(text)
     prose = [
         kind is not None
         and (kind[0] is _Line.PROSE or (kind[0] is _Line.SHORT and (page.joins[i] or (i > 0 and page.joins[i - 1]))))
@@ -1039,7 +1039,7 @@ def parse_article(text: str, *, title: str | None = None) -> Article:
         >>> article.title, article.sentences
         ('عنوان الخبر الذي نشر اليوم', ('نجح الاجتماع.', 'وانتهى بسلام.'))
     """
-    title, body = _title_and_body(text, title)
+    title, body = _title_and_body(_read_page(text), title)
     seen = {_key(title)} if title else set()
     sentences = []
     for sentence in body:
@@ -1385,6 +1385,23 @@ def summarize(
         raise TypeError(f"ratio must be a float, not {type(ratio).__name__}")
     if ratio is not None and not 0 < ratio <= 1:  # NaN too: it compares false
         raise ValueError("ratio must be above 0 and at most 1")
+    return _summary(_choose(text, sentences=sentences, words=words, ratio=ratio, keywords=keywords, title=title))
+
+
+class _Choice(NamedTuple):
+    """What summarize() decides, every body sentence's score included (the HTML view shows them all)."""
+
+    article: Article
+    scores: list[float]  # one a body sentence
+    chosen: list[int]  # indexes into article.sentences, in document order
+    keywords: tuple[str, ...]
+    total_words: int
+
+
+def _choose(
+    text: str, *, sentences: int | None, words: int | None, ratio: float | None, keywords: int, title: str | None
+) -> _Choice:
+    """summarize()'s work on arguments it has checked."""
     article = parse_article(text, title=title)
     vocabulary = _vocabulary()
     forms: Counter[str] = Counter()
@@ -1404,12 +1421,18 @@ def summarize(
     if words is None and sentences is None:
         sentences = DEFAULT_SENTENCES
     chosen = select(scores, lengths, sentences=sentences, words=words)
+    return _Choice(article, scores, chosen, _keywords(forms, stems, keywords), total_words)
+
+
+def _summary(choice: _Choice) -> Summary:
+    """The Summary of a choice."""
+    article, scores = choice.article, choice.scores
     return Summary(
-        sentences=tuple(Sentence(i, article.sentences[i], scores[i]) for i in chosen),
-        keywords=_keywords(forms, stems, keywords),
+        sentences=tuple(Sentence(i, article.sentences[i], scores[i]) for i in choice.chosen),
+        keywords=choice.keywords,
         title=article.title,
         total_sentences=len(article.sentences),
-        total_words=total_words,
+        total_words=choice.total_words,
     )
 
 
@@ -1935,6 +1958,7 @@ Examples:
   cat article.txt | summarize -n 5
   summarize --words 80 --format json article.txt
   summarize -k 5 first.txt second.txt
+  summarize --format html article.txt > view.html
   summarize --jsonl -j 0 corpus.jsonl > summaries.jsonl
 
 \b
@@ -2093,6 +2117,313 @@ def _json_line(record: dict[str, object]) -> str:
     return re.sub(SURROGATE, lambda match: f"\\u{ord(match.group()):04x}", line) + "\n"
 
 
+# --- The view: --format html ---------------------------------------------------------
+# The whole article as the tool read it, in one self-contained page: each body sentence
+# with its score, the chosen ones highlighted, and what was set aside greyed and labelled
+# with why, so that a reader can check the choice and see at once when a page was misread.
+
+# A piece of the page the view shows apart, by its kind: _furniture_kind's kinds, then the
+# view's own for the lines and parts of lines that the page reading leaves out.
+ASIDE_LABELS = MappingProxyType(
+    {
+        "no letters": "no letters",
+        "foreign": "not Arabic",
+        "bullet": "bullet",
+        "caption": "caption",
+        "date": "date line",
+        "byline": "byline",
+        "masthead": "masthead or ad",
+        "share": "share or menu",
+        "breadcrumb": "breadcrumb",
+        "ticker": "headline ticker",
+        "embed": "embedded post",
+        "title": "title",
+        "heading": "heading",
+        "dateline": "dateline",  # a place, agency or site cut off the start of a paragraph
+        "repeated": "repeated",  # a sentence said before, or the title again
+        "related": "related list",  # an end marker above the article: other headlines, not its end
+        "end": "end of article",
+        "after end": "after the end",
+    }
+)
+# Space and invisible marks around a set-aside piece: shown as space, never labelled. Every
+# character str.isspace() holds (the last is U+3000), for str.strip with other characters.
+EDGE_SPACE = "".join(filter(str.isspace, map(chr, range(0x3001)))) + INVISIBLES
+# Compiled on first use, as the view needs them: a plain run does not pay for them.
+GAP_SPACES = r"[ \u00a0]{3,}"  # BLOCK_GAP, between two pieces
+LINE_BREAK = r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
+# Inline CSS only, and no script: the page loads nothing, and the policy forbids it to.
+HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+HTML_STYLE = """\
+body{margin:0;background:#f4f2ec;color:#1d1d1b;font-family:"Noto Naskh Arabic","Noto Sans Arabic","Geeza Pro",\
+"Traditional Arabic","Segoe UI",Tahoma,sans-serif;font-size:19px;line-height:1.95}
+main{max-width:46em;margin:0 auto;padding:1.5em 1.25em 3em}
+[lang=en]{font-family:system-ui,"Segoe UI",Helvetica,Arial,sans-serif}
+.legend{font-size:13px;line-height:1.6;color:#555;margin:0 0 1.2em}
+section{background:#fff;border:1px solid #dedad0;border-radius:6px;padding:1.2em 1.6em 1.6em;margin:0 0 2em}
+.source{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#777;margin:0;text-align:left}
+h1{font-size:1.55em;line-height:1.45;margin:.25em 0 .35em}
+h1.untitled{font-size:14px;font-weight:normal;color:#777}
+.keywords{margin:0 0 .4em;line-height:2.1}
+.keyword{background:#e8eef8;border-radius:3px;padding:.1em .45em;margin-inline-end:.3em;white-space:nowrap}
+.stats{font-size:12px;color:#777;margin:0 0 1em}
+.text{white-space:pre-line;border-top:1px solid #ebe8e0;padding-top:1em}
+.sentence,.aside,.keyword{unicode-bidi:isolate}
+mark{background:#ffe98a;color:inherit;padding:.12em 0;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.score{font-size:11px;line-height:1;color:#999;vertical-align:super;margin-inline:.2em .35em}
+mark+.score{color:#8a6400;font-weight:bold}
+.aside{color:#8d8d8d;background:#f1f1ef;font-size:.82em;padding:.1em .2em;border-radius:3px;\
+box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.why{font-size:10.5px;color:#666;background:#e0dfda;border-radius:3px;padding:.05em .4em;margin-inline-end:.45em;\
+vertical-align:.15em;white-space:nowrap}
+"""
+HTML_LEGEND = (
+    '<p class="legend" lang="en" dir="ltr"><mark>highlighted</mark>: chosen for the summary; '
+    '<span class="score">0.58</span>: each body sentence\'s score (higher is more important); '
+    '<span class="aside"><span class="why">why</span>greyed</span>: set aside as not the article, '
+    "labelled with why.</p>\n"
+)
+HTML_END = "</main>\n</body>\n</html>\n"
+
+
+def _line_spans(text: str, lines: Sequence[str]) -> list[tuple[int, int]]:
+    r"""Where each of _segments(text)'s lines stands in text; a "\n" standing for a gap spans the gap's spaces."""
+    spans, cursor = [], 0
+    for line in lines:
+        gap = None if text.startswith(line, cursor) else re.compile(BLOCK_GAP.pattern).match(text, cursor)
+        end = gap.end() if gap else cursor + len(line)
+        spans.append((cursor, end))
+        cursor = end
+    return spans
+
+
+def _sentence_starts(text: str, sentences: Sequence[str], starts: Sequence[int], texts: Sequence[bool]) -> list[int]:
+    """Where each sentence starts in text: the first place, in order, that starts a word in a line of text.
+
+    Sentences are verbatim parts of text in document order; the same words may also stand
+    earlier inside a line set aside (a caption) or inside a word.
+
+    Raises:
+        ValueError: A sentence is not part of text after the one before it.
+    """
+    found, cursor = [], 0
+    for sentence in sentences:
+        start = text.find(sentence, cursor)
+        while start >= 0 and (
+            not texts[bisect.bisect_right(starts, start) - 1]
+            or (start and (text[start - 1].isalnum() or unicodedata.category(text[start - 1]).startswith("M")))
+        ):
+            start = text.find(sentence, start + 1)
+        if start < 0:
+            raise ValueError(f"not a sentence of the text: {sentence[:40]!r}")
+        found.append(start)
+        cursor = start + len(sentence)
+    return found
+
+
+def _kind_at(page: _Page, line: int) -> _Line | None:
+    """What a line of the page is (None for a blank line)."""
+    entry = page.kinds[line]
+    return entry[0] if entry else None
+
+
+def _edges(part: str) -> tuple[int, int]:
+    """Where what is not space and invisible marks starts and ends in part (equal when there is none)."""
+    lead = len(part) - len(part.lstrip(EDGE_SPACE))
+    return lead, max(lead, len(part.rstrip(EDGE_SPACE)))
+
+
+class _Gap(NamedTuple):
+    """What the view knows of the page around the pieces it sets aside."""
+
+    page: _Page
+    first: int  # the line of the first body sentence (len(lines) when there is none)
+    end: int  # the end marker's line (len(lines) when there is none)
+    title: str  # the title's key ("" when there is none)
+
+
+def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # noqa: PLR0911
+    """Why a piece of one line, between body sentences, is not body: an ASIDE_LABELS key.
+
+    cut is "dateline" or "heading" when the piece runs straight into a body sentence of
+    its paragraph, and so was cut off it.
+    """
+    # One return a kind: the order of the checks is their precedence.
+    entry = gap.page.kinds[line]
+    kind, reason = entry if entry else (None, "")
+    if line > gap.end:
+        return "after end"
+    if kind is _Line.END:
+        return "end" if line == gap.end else "related"
+    if not ANY_LETTER.search(piece):
+        return "no letters"
+    if gap.title and _key(piece) == gap.title:
+        return "title"
+    if cut:
+        return cut
+    if kind is _Line.FURNITURE:
+        return reason
+    # What else stands apart is a heading, or a stand-alone question above the body (a headline, a kicker).
+    return "heading"
+
+
+def _view_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
+    r"""The whole of text as the view shows it, in order: (kind, text) pieces that join back into text.
+
+    article is parse_article(text)'s. Kinds: "sentence" (a body sentence, verbatim:
+    article.sentences in order), "space" (space and invisible marks, never two in a row),
+    or an ASIDE_LABELS key for a piece set aside: a sentence dropped as "repeated" (or as
+    the "title" again), or a piece of one line.
+
+    Examples:
+        >>> text = "عنوان الخبر الذي نشر اليوم\nالأحد 03/05/2021\nالقاهرة - أعلنت الوزارة خطة جديدة اليوم.\nمشاركة"
+        >>> [piece for piece in _view_pieces(text, parse_article(text)) if piece[0] != "space"]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('title', 'عنوان الخبر الذي نشر اليوم'), ('date', 'الأحد 03/05/2021'), ('dateline', 'القاهرة -'),
+         ('sentence', 'أعلنت الوزارة خطة جديدة اليوم.'), ('share', 'مشاركة')]
+    """
+    for spaces, pieces in itertools.groupby(_line_pieces(text, article), key=lambda piece: piece[0] == "space"):
+        if spaces:
+            yield "space", "".join(piece for _, piece in pieces)
+        else:
+            yield from pieces
+
+
+def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
+    """_view_pieces, with the space of each line apart."""
+    page = _read_page(text)
+    spans = _line_spans(text, page.lines)
+    starts = [start for start, _ in spans]
+    texts = [_kind_at(page, i) in (_Line.PROSE, _Line.SHORT) for i in range(len(spans))]
+    # Every sentence of the body, those dropped as repeated too, is found: nothing else is left between them.
+    body = _title_and_body(page, article.title)[1]  # the body does not depend on the title
+    found = _sentence_starts(text, body, starts, texts)
+    title = _key(article.title or "")
+    kept = iter(article.sentences)
+    following = next(kept, None)
+
+    def line_of(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    first = line_of(found[0]) if found else len(spans)
+    end = next((i for i in range(first + 1, len(spans)) if _kind_at(page, i) is _Line.END), len(spans))
+    gap = _Gap(page, first, end, title)
+    cursor = 0
+    for sentence, start in zip([*body, ""], [*found, len(text)], strict=True):
+        last = line_of(start) if sentence else len(spans) - 1
+        for line in range(line_of(cursor), last + 1):
+            offset = max(cursor, spans[line][0])
+            part = text[offset : min(start, spans[line][1])]
+            lead, trail = _edges(part)
+            if lead < trail:
+                # A piece that runs on into the sentence, in its paragraph, was cut off it.
+                cut = None
+                if sentence and not text[offset + trail : start].strip(EDGE_SPACE) and all(page.joins[line:last]):
+                    opens = not text[spans[line][0] : offset + lead].strip(EDGE_SPACE)
+                    cut = "dateline" if opens and not (line and page.joins[line - 1]) else "heading"
+                if lead:
+                    yield "space", part[:lead]
+                yield _aside_kind(gap, line, part[lead:trail], cut), part[lead:trail]
+                part = part[trail:]
+            if part:
+                yield "space", part
+        if sentence == following:
+            yield "sentence", sentence
+            following = next(kept, None)
+        elif sentence:
+            yield "title" if title and _key(sentence) == title else "repeated", sentence
+        cursor = start + len(sentence)
+
+
+def _html_text(text: str) -> str:
+    r"""Text for the page: escaped, quotes too; any line break as "\n"; a file name's undecodable bytes as U+FFFD."""
+    import html  # only the view pays for the import
+
+    return html.escape(re.sub(LINE_BREAK, "\n", re.sub(SURROGATE, "\ufffd", text)), quote=True)
+
+
+def _html_space(space: str) -> str:
+    r"""Space between pieces as the page's pre-line text shows it: a blank line, a line break, a space or nothing.
+
+    A run of spaces between blocks is read as a blank line (BLOCK_GAP), so it is shown as one.
+
+    >>> [_html_space(space) for space in (" \r\n\n\n ", "\n  ", "   ", " \u200f", "\u200f")]
+    ['\n\n', '\n', '\n\n', ' ', '']
+    """
+    breaks = len(re.findall(LINE_BREAK, space)) or 2 * bool(re.search(GAP_SPACES, space))
+    if breaks:
+        return "\n" if breaks == 1 else "\n\n"
+    return " " if space.strip(INVISIBLES) else ""
+
+
+def _html_sentence(index: int, sentence: str, score: float, chosen: bool) -> str:
+    """A body sentence with its score: in a data attribute, on hover and in a badge after it; a chosen one is marked."""
+    tag, note = ("mark", ", chosen") if chosen else ("span", "")
+    return (
+        f'<{tag} class="sentence" data-index="{index}" data-score="{score}" title="sentence {index + 1}, '
+        f'score {score}{note}">{_html_text(sentence)}</{tag}><span class="score" lang="en">{score}</span>'
+    )
+
+
+def _html_aside(kind: str, piece: str) -> str:
+    """A piece set aside, greyed, labelled with why (by its kind's own name when the table lacks it)."""
+    label = _html_text(ASIDE_LABELS.get(kind, kind))
+    return (
+        f'<span class="aside" data-kind="{_html_text(kind)}" title="set aside: {label}">'
+        f'<span class="why" lang="en">{label}</span>{_html_text(piece)}</span>'
+    )
+
+
+def _html_start(title: str) -> str:
+    """The page up to its first section: right to left, no script, no external load."""
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{HTML_POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_html_text(title)}</title>\n<style>\n{HTML_STYLE}</style>\n</head>\n<body>\n<main>\n{HTML_LEGEND}"
+    )
+
+
+def _html_section(text: str, choice: _Choice, source: str) -> str:
+    """One input's view: its source, title, keywords and counts, then the whole text as it was read."""
+    article = choice.article
+    chosen = set(choice.chosen)
+    title = (
+        f"<h1>{_html_text(article.title)}</h1>"
+        if article.title
+        else '<h1 class="untitled" lang="en" dir="ltr">no title found</h1>'
+    )
+    keywords = "".join(f' <span class="keyword">{_html_text(keyword)}</span>' for keyword in choice.keywords)
+    pieces = list(_view_pieces(text, article))
+    spaces = [_html_space(piece) if kind == "space" else "" for kind, piece in pieces]
+
+    def alone(i: int) -> bool:
+        """Whether piece i is set aside on a line of its own."""
+        return pieces[i][0] not in ("sentence", "space") and all(
+            j in (-1, len(pieces)) or "\n" in spaces[j] for j in (i - 1, i + 1)
+        )
+
+    numbers = itertools.count()
+    body = []
+    for i, (kind, piece) in enumerate(pieces):
+        if kind == "sentence":
+            index = next(numbers)
+            body.append(_html_sentence(index, piece, choice.scores[index], index in chosen))
+        elif kind == "space":
+            # Between two lines set aside, one line break keeps them apart: a page's furniture stays compact.
+            tight = spaces[i] == "\n\n" and 0 < i < len(pieces) - 1 and alone(i - 1) and alone(i + 1)
+            body.append("\n" if tight else spaces[i])
+        else:
+            body.append(_html_aside(kind, piece))
+    return (
+        f'<section>\n<header>\n<p class="source" lang="en" dir="ltr">{_html_text(_label(source))}</p>\n{title}\n'
+        + (f'<p class="keywords"><span class="why" lang="en">keywords</span>{keywords}</p>\n' if keywords else "")
+        + f'<p class="stats" lang="en" dir="ltr">{len(chosen)} of {len(article.sentences)} sentences chosen, '
+        f"{choice.total_words} words</p>\n</header>\n"
+        f'<div class="text">{"".join(body).strip()}</div>\n</section>\n'
+    )
+
+
 # --- Corpus mode: JSON Lines in, JSON Lines out ----------------------------------------
 
 # Lines go to worker processes in chunks (one message per chunk, not per article), and
@@ -2138,6 +2469,12 @@ class _Lengths(NamedTuple):
     def summarize(self, text: str, title: str | None = None) -> Summary:
         """Summarize text (whose title may be known) with these options."""
         return summarize(
+            text, sentences=self.sentences, words=self.words, ratio=self.ratio, keywords=self.keywords, title=title
+        )
+
+    def choose(self, text: str, title: str | None = None) -> _Choice:
+        """What summarize() would choose, every score included (the options are click's, already checked)."""
+        return _choose(
             text, sentences=self.sentences, words=self.words, ratio=self.ratio, keywords=self.keywords, title=title
         )
 
@@ -2679,12 +3016,16 @@ def _documents(
     headers: bool,
     reading: _Reading,
 ) -> bool:
-    """Summarize each input as one article to stdout; name bad inputs on stderr; True if there was one."""
+    """Summarize each input as one article to stdout; name bad inputs on stderr; True if there was one.
+
+    HTML is one page, a section an input, the page's start written with the first.
+    """
     failed, printed = False, 0
     for name in names:
         try:
             text, page = _article(name, encoding, reading)
-            summary = lengths.summarize(text, page.title if page else None)
+            choice = lengths.choose(text, page.title if page else None)
+            summary = _summary(choice)
             if not summary.sentences:
                 raise InputError("no article body")
         except (InputError, MemoryError) as error:  # MemoryError: one input too large for this machine
@@ -2695,11 +3036,16 @@ def _documents(
             _say(f"warning: {_label(name)}: no Arabic text, summarized anyway")
         if output_format == "json":
             output = render_json(summary, name, page)
+        elif output_format == "html":
+            title = (summary.title or _label(name)) if len(names) == 1 else ", ".join(map(_label, names))
+            output = ("" if printed else _html_start(title)) + _html_section(text, choice, name)
         else:
             header = f"==> {_label(name)} <==\n" if headers else ""
             output = ("\n" if printed else "") + header + render_text(summary, lengths.keywords)
         _write_all(stdout, output.encode(errors="surrogateescape"))  # a file name's own bytes
         printed += 1
+    if printed and output_format == "html":
+        _write_all(stdout, HTML_END.encode())
     return failed
 
 
@@ -2829,9 +3175,10 @@ class _Command(click.Command):
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "html"]),
     default="text",
-    help="text: one sentence a line; json: one object a line per input [default: text].",
+    help="text: one sentence a line; json: one object a line per input; html: one page showing each input whole, "
+    "the chosen sentences highlighted [default: text].",
 )
 @click.option(
     "--encoding", metavar="NAME", callback=_check_encoding, help="Read input in this encoding instead of detecting it."
@@ -2907,8 +3254,8 @@ def main(
         for name in ("output_format", "jobs", "input_kind")
         if ctx.get_parameter_source(name) is ParameterSource.COMMANDLINE
     }
-    if jsonl and "output_format" in given and output_format == "text":
-        raise click.UsageError("--jsonl writes JSON: --format text does not apply")
+    if jsonl and "output_format" in given and output_format != "json":
+        raise click.UsageError(f"--jsonl writes JSON: --format {output_format} does not apply")
     if "jobs" in given and not jsonl:
         raise click.UsageError("-j/--jobs works with --jsonl only")
     if "input_kind" in given and jsonl:
@@ -2919,7 +3266,7 @@ def main(
         _fail(ctx, "write error: standard output is closed", EXIT_INPUT_ERROR)
     if not files and sys.stdin is not None and sys.stdin.isatty():
         _fail(ctx, f"no input: give a FILE or pipe text in\n{ctx.get_usage()}", click.UsageError.exit_code)
-    count = DEFAULT_KEYWORDS if keywords is None and (jsonl or output_format == "json") else keywords or 0
+    count = DEFAULT_KEYWORDS if keywords is None and (jsonl or output_format != "text") else keywords or 0
     lengths = _Lengths(sentences, words, ratio, count)
     names = files or ("-",)
     stdout = sys.stdout.buffer

@@ -255,7 +255,7 @@ def test_unknown_format_is_a_usage_error_exit_2() -> None:
     result = run(["--format", "xml"], input=RAIN)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"{USAGE}Error: Invalid value for '--format': 'xml' is not one of 'text', 'json'.\n"
+    assert result.stderr == f"{USAGE}Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html'.\n"
 
 
 @pytest.mark.parametrize(
@@ -656,6 +656,7 @@ def test_help_exits_0_and_shows_examples_epilog(flag: str) -> None:
         "    cat article.txt | summarize -n 5\n"
         "    summarize --words 80 --format json article.txt\n"
         "    summarize -k 5 first.txt second.txt\n"
+        "    summarize --format html article.txt > view.html\n"
         "    summarize --jsonl -j 0 corpus.jsonl > summaries.jsonl\n"
         "\n"
         "  Exit codes: 0 every input summarized; 1 some input could not be\n"
@@ -666,7 +667,9 @@ def test_help_exits_0_and_shows_examples_epilog(flag: str) -> None:
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("fmt", [pytest.param("text", id="text"), pytest.param("json", id="json")])
+@pytest.mark.parametrize(
+    "fmt", [pytest.param("text", id="text"), pytest.param("json", id="json"), pytest.param("html", id="html")]
+)
 def test_output_is_utf8_bytes(fmt: str) -> None:
     result = run(["--format", fmt, "-n", "1"], input=RAIN)
     assert result.exit_code == 0
@@ -699,7 +702,9 @@ def test_keyboard_interrupt_while_reading_a_file_exits_130_quietly(
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("fmt", [pytest.param("text", id="text"), pytest.param("json", id="json")])
+@pytest.mark.parametrize(
+    "fmt", [pytest.param("text", id="text"), pytest.param("json", id="json"), pytest.param("html", id="html")]
+)
 def test_broken_pipe_while_writing_exits_141_quietly(fmt: str) -> None:
     result = run_with_failing_stdout(["--format", fmt], BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)), RAIN)
     assert result.exit_code == 141

@@ -166,6 +166,7 @@ def test_several_files_and_a_missing_one(tmp_path: Path) -> None:
     ("args", "error"),
     [
         pytest.param(["--jsonl", "--format", "text"], "--jsonl writes JSON: --format text does not apply", id="text"),
+        pytest.param(["--jsonl", "--format", "html"], "--jsonl writes JSON: --format html does not apply", id="html"),
         pytest.param(["-j", "2"], "-j/--jobs works with --jsonl only", id="jobs-without-jsonl"),
         pytest.param(
             ["--jsonl", "-j", "-1"], "Invalid value for '-j' / '--jobs': -1 is not in the range x>=0.", id="neg"

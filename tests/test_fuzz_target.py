@@ -1,12 +1,14 @@
 """The fuzz target's check: it passes on every seed under every length option, and fails on a broken promise."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from fuzz.fuzz_summarize import OPTIONS, Options, check, check_line, fuzz_one_input
 
 import summarize
+
+_VIEW_PIECES = summarize._view_pieces
 
 SEEDS = sorted((Path(__file__).parent / "fuzz" / "seeds").iterdir())
 
@@ -50,6 +52,10 @@ def _two_lines_a_sentence(summary: summarize.Summary, keywords: int = 0) -> str:
     return "".join(f"{s.text}\n\n" for s in summary.sentences)
 
 
+def _view_without_space(text: str, article: summarize.Article) -> Iterator[tuple[str, str]]:
+    return ((kind, piece) for kind, piece in _VIEW_PIECES(text, article) if kind != "space")
+
+
 @pytest.mark.parametrize(
     ("name", "broken", "error"),
     [
@@ -57,6 +63,7 @@ def _two_lines_a_sentence(summary: summarize.Summary, keywords: int = 0) -> str:
         pytest.param("summarize", _repeated_keywords, AssertionError, id="repeated-keywords"),
         pytest.param("render_json", _broken_json, ValueError, id="json-does-not-parse"),
         pytest.param("render_text", _two_lines_a_sentence, AssertionError, id="text-not-one-line-a-sentence"),
+        pytest.param("_view_pieces", _view_without_space, AssertionError, id="view-loses-text"),
     ],
 )
 def test_fuzz_check_fails_on_a_broken_promise(

@@ -4,8 +4,9 @@ Run it with `tests/fuzz/run [SECONDS]`, or by hand:
 `python tests/fuzz/fuzz_summarize.py -max_total_time=20 CORPUS_DIR tests/fuzz/seeds`.
 The one exception expected is InputError from decode: anything else, or a broken promise
 (a sentence that is not verbatim, more sentences than asked, output that is not UTF-8 or
-JSON that does not parse back), is a crash. Each input is also a corpus line (--jsonl), which
-must give one JSON line or one one-line reason. Importing this module needs no atheris.
+JSON that does not parse back, a view that loses part of the text), is a crash. Each input
+is also a corpus line (--jsonl), which must give one JSON line or one one-line reason.
+Importing this module needs no atheris.
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ def check(data: bytes, options: Options = OPTIONS[0]) -> None:
         "keywords": list(result.keywords),
         "stats": {"sentences": result.total_sentences, "words": result.total_words},
     }
+    # The view (--format html) shows the whole text in pieces, the body sentences among them in order.
+    article = summarize.parse_article(text)
+    pieces = list(summarize._view_pieces(text, article))
+    assert "".join(piece for _, piece in pieces) == text
+    assert tuple(piece for kind, piece in pieces if kind == "sentence") == article.sentences
 
 
 def check_line(data: bytes, options: Options = OPTIONS[0]) -> None:
