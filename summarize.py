@@ -901,18 +901,20 @@ def _heading_offset(sentence: str, flattened: bool) -> int:
     EASC, such words join nouns inside sentences (للسمك حراشف وزعانف).
     """
     furniture = _furniture()
-    words = list(re.finditer(r"\S+", sentence))
     low, high = HEADING_CUT_WORDS
-    if not words or normalize(words[0].group())[:1] in "وف":
+    # The words a cut may need; as many as a sentence holds, whatever its length, when it has fewer.
+    words = list(itertools.islice(re.finditer(r"\S+", sentence), high + LEAD_MIN_WORDS))
+    normals = _normalized(word.group() for word in words)
+    if not words or normals[0][:1] in "وف":
         return 0
     for k in range(low, min(high, len(words) - LEAD_MIN_WORDS) + 1):
         heading = sentence[: words[k].start()]
         if any(c in heading for c in FINAL_PUNCTUATION + "\u060c,:"):
             return 0
-        word = normalize(words[k].group())
+        word = normals[k]
         loose = flattened and (
             (word.startswith("\u0648") and not word.startswith("\u0648\u0627\u0644") and len(word) > 3)
-            or " ".join(normalize(w.group()) for w in words[k : k + 2]).startswith(furniture.openers)
+            or " ".join(normals[k : k + 2]).startswith(furniture.openers)
         )
         breaks = word in furniture.breakers and word not in furniture.prose_only and not _has_stopword(heading)
         if loose or breaks:

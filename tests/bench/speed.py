@@ -161,7 +161,9 @@ def bare_python(folder: Path, quick: bool) -> str:
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", *dependencies()], check=True)
+    installed = subprocess.run([python, "-m", "pip", "install", "--quiet", *dependencies()], capture_output=True)
+    if installed.returncode:
+        sys.exit(f"speed.py: installing the dependencies in a fresh venv failed:\n{installed.stderr.decode()}")
     return python
 
 
