@@ -161,8 +161,8 @@ def bare_python(folder: Path, quick: bool) -> str:
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
-    command = [python, "-m", "pip", "install", "--quiet", *dependencies()]
-    installed = subprocess.run(command, check=False, capture_output=True)
+    install = [python, "-m", "pip", "install", "--quiet", *dependencies()]
+    installed = subprocess.run(install, check=False, capture_output=True)
     if installed.returncode:
         sys.exit(f"speed.py: installing the dependencies in a fresh venv failed:\n{installed.stderr.decode()}")
     return python
