@@ -6,7 +6,6 @@ Usage: `summarize article.txt`, `cat article.txt | summarize -n 5`, or from Pyth
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import contextlib
 import enum
@@ -2156,8 +2155,13 @@ ASIDE_LABELS = MappingProxyType(
     }
 )
 # Space and invisible marks around a set-aside piece: shown as space, never labelled. Every
-# character str.isspace() holds (the last is U+3000), for str.strip with other characters.
-EDGE_SPACE = "".join(filter(str.isspace, map(chr, range(0x3001)))) + INVISIBLES
+# character str.isspace() holds, written out (finding them costs a start a millisecond;
+# a test checks the list), for str.strip with other characters.
+SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+EDGE_SPACE = SPACES + INVISIBLES
 # Compiled on first use, as the view needs them: a plain run does not pay for them.
 GAP_SPACES = r"[ \u00a0]{3,}"  # BLOCK_GAP, between two pieces
 LINE_BREAK = r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]"
@@ -2215,11 +2219,13 @@ def _sentence_starts(text: str, sentences: Sequence[str], starts: Sequence[int],
     Raises:
         ValueError: A sentence is not part of text after the one before it.
     """
+    from bisect import bisect_right  # only the view pays for the import
+
     found, cursor = [], 0
     for sentence in sentences:
         start = text.find(sentence, cursor)
         while start >= 0 and (
-            not texts[bisect.bisect_right(starts, start) - 1]
+            not texts[bisect_right(starts, start) - 1]
             or (start and (text[start - 1].isalnum() or unicodedata.category(text[start - 1]).startswith("M")))
         ):
             start = text.find(sentence, start + 1)
@@ -2300,6 +2306,8 @@ def _view_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
 
 def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     """_view_pieces, with the space of each line apart."""
+    from bisect import bisect_right  # only the view pays for the import
+
     page = _read_page(text)
     spans = _line_spans(text, page.lines)
     starts = [start for start, _ in spans]
@@ -2312,7 +2320,7 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     following = next(kept, None)
 
     def line_of(offset: int) -> int:
-        return max(bisect.bisect_right(starts, offset) - 1, 0)
+        return max(bisect_right(starts, offset) - 1, 0)
 
     first = line_of(found[0]) if found else len(spans)
     end = next((i for i in range(first + 1, len(spans)) if _kind_at(page, i) is _Line.END), len(spans))

@@ -7,6 +7,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Callable
@@ -555,3 +556,7 @@ def test_chromium_screenshot_of_the_sample_view_is_not_blank(tmp_path: Path) -> 
     [(_, most)] = colours.most_common(1)
     assert most < 0.9 * sum(colours.values())
     assert colours[bytes.fromhex("ffe98a")] > 1000  # the highlight of the chosen sentences
+
+
+def test_spaces_list_every_character_python_counts_as_space() -> None:
+    assert "".join(filter(str.isspace, map(chr, range(sys.maxunicode + 1)))) == summarize.SPACES
