@@ -1105,7 +1105,9 @@ def _without_enclitic(token: str) -> str:
     >>> _without_enclitic("عليهما"), _without_enclitic("منه")
     ('علي', 'من')
     """
-    return next((token[: -len(suffix)] for suffix in ENCLITICS if token.endswith(suffix)), token)
+    if not token.endswith(ENCLITICS):  # most words: one test, not one a suffix
+        return token
+    return next(token[: -len(suffix)] for suffix in ENCLITICS if token.endswith(suffix))
 
 
 def _is_stopword(token: str, stopwords: tuple[frozenset[str], frozenset[str]]) -> bool:
