@@ -24,33 +24,36 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 import dask.bag as db
+import fsspec
 from dask.base import compute
 from engines import add_corpus_arguments, corpus_names, decoded, record_summarizer, report_bad_lines
 
 from summarize import InputError
 
-# A part: one input file's output lines, joined, and the messages for its bad lines.
-Part = tuple[str, list[str]]
 
-
-def summarize_part(lines: Iterable[str], name: str, summarize_line: Callable[[str, str], str]) -> list[Part]:
-    """One input file's lines (a partition) into its output part, as a partition of one element.
+def summarize_part(
+    lines: Iterable[str], name: str, out_name: str, summarize_line: Callable[[str, str], str]
+) -> list[str]:
+    """One input file's lines (a partition) into its output part, out_name; the messages for its bad lines.
 
     Lines are numbered from 1, blank ones included, and labelled NAME:LINE as --jsonl
     labels them; summarize_line turns a line and its label into --jsonl's output line.
     """
-    outputs, errors = [], []
-    for number, line in enumerate(lines, 1):
-        source = f"{name}:{number}"
-        try:
+    errors = []
+    # The task that summarizes a file writes its part: a separate write task (to_textfiles)
+    # would need the outputs twice, and dask would summarize them twice.
+    with fsspec.open(out_name, "w", encoding="utf-8", newline="\n") as out:
+        for number, line in enumerate(lines, 1):
+            source = f"{name}:{number}"
             try:
-                line.encode("utf-8")
-            except UnicodeEncodeError:  # read with surrogateescape: bytes that are not UTF-8
-                decoded(line.encode("utf-8", "surrogateescape").removesuffix(b"\n"))
-            outputs.append(summarize_line(line, source))
-        except InputError as error:
-            errors.append(f"{source}: {error}")
-    return [("".join(outputs), errors)]
+                try:
+                    line.encode("utf-8")
+                except UnicodeEncodeError:  # read with surrogateescape: bytes that are not UTF-8
+                    decoded(line.encode("utf-8", "surrogateescape").removesuffix(b"\n"))
+                out.write(summarize_line(line, source))
+            except InputError as error:
+                errors.append(f"{source}: {error}")
+    return errors
 
 
 def summarize_files(
@@ -59,20 +62,16 @@ def summarize_files(
     """Summarize each file of names into the file of out_names at its place; the bad lines' messages, in order."""
     # One bag per file, so that each partition is one whole file with its name as given.
     # Lines split at line feeds only, as --jsonl splits them.
-    parts = db.concat(
+    messages = db.concat(
         [
             db.read_text(name, encoding="utf-8", errors="surrogateescape", linedelimiter="\n").map_partitions(
-                summarize_part, name, summarize_line
+                summarize_part, name, out_name, summarize_line
             )
-            for name in names
+            for name, out_name in zip(names, out_names, strict=True)
         ]
     )
-    # Each part is one element, written whole (to_textfiles puts line feeds between
-    # elements, and one in an empty part), and the same computation gives the messages
-    # back here: one pass over the input.
-    writes = parts.pluck(0).to_textfiles(list(out_names), encoding="utf-8", compute=False)
-    _, errors = compute(writes, parts.pluck(1).flatten(), scheduler="processes", num_workers=workers)
-    return list(errors)
+    (found,) = compute(messages, scheduler="processes", num_workers=workers)
+    return list(found)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
