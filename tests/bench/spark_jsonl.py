@@ -65,7 +65,8 @@ def summarize_files(
     ]
     outcomes = context.union(files).persist()  # two actions below, one pass over the input
     outcomes.filter(lambda outcome: not outcome[1]).map(lambda outcome: outcome[0]).saveAsTextFile(out_dir)
-    return outcomes.filter(lambda outcome: bool(outcome[1])).map(lambda outcome: outcome[1]).collect()
+    messages: list[str] = outcomes.filter(lambda outcome: bool(outcome[1])).map(lambda outcome: outcome[1]).collect()
+    return messages
 
 
 def main(argv: Sequence[str] | None = None) -> int:
