@@ -1,5 +1,6 @@
-"""Shared fixtures: where the shared material lives, and hypothesis settings."""
+"""Shared fixtures (where the shared material lives, a corpus folder), hypothesis settings, bench scripts to skip."""
 
+import importlib.util
 import json
 import os
 from collections.abc import Callable
@@ -9,6 +10,13 @@ import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# --doctest-modules imports every script under bench/: not those whose engine is not installed.
+collect_ignore = [
+    script
+    for script, engine in (("bench/dask_jsonl.py", "dask"), ("bench/spark_jsonl.py", "pyspark"))
+    if importlib.util.find_spec(engine) is None
+]
 
 # No deadline: a slow, shared machine must not fail a property test.
 settings.register_profile("default", deadline=None, max_examples=200)
