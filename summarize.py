@@ -54,6 +54,7 @@ __all__ = [
     "select",
     "split_sentences",
     "summarize",
+    "summarize_record",
     "tokenize",
 ]
 
@@ -2647,6 +2648,69 @@ def _summarize_lines(lengths: _Lengths, encoding: str, name: str, chunk: Sequenc
             continue
         results.append(_LineResult(number, len(raw) + 1, output, replaced=replaced, no_arabic=not arabic))
     return results
+
+
+# What bytes.strip() removes: --jsonl skips a line of these alone as blank.
+BLANK_LINE_CHARACTERS = " \t\n\r\x0b\x0c"
+
+
+def summarize_record(
+    line: str,
+    source: str,
+    *,
+    sentences: int | None = None,
+    words: int | None = None,
+    ratio: float | None = None,
+    keywords: int = DEFAULT_KEYWORDS,
+) -> str:
+    r"""Summarize one line of a JSON Lines corpus into the line `summarize --jsonl` writes for it.
+
+    For running corpus mode inside another engine (Dask, Spark): the caller reads the
+    lines and numbers them from 1, blank ones included, and gives each its source label,
+    `FILE:LINE` as --jsonl writes it. The lengths and keywords are summarize()'s, and
+    --jsonl's defaults.
+
+    Args:
+        line: One line of the corpus, with or without its line feed; a byte-order mark
+            before it is ignored, as --jsonl ignores it.
+        source: The output's "source" field.
+        sentences: How many sentences to keep (>= 1).
+        words: The word budget (>= 1).
+        ratio: The share of the article's words to keep (0 < ratio <= 1).
+        keywords: How many keywords to list (>= 0).
+
+    Returns:
+        The JSON line, line feed included: the input's fields but "text" (or "html" and
+        "url"), then the summary's. An empty string for a blank line, which --jsonl skips.
+
+    Raises:
+        InputError: The line is one that --jsonl names on stderr and skips (not a JSON
+            object, no "text", an empty text, no article body...), with its reason.
+        ValueError: More than one length is given, or one is out of range.
+
+    Examples:
+        >>> import json
+        >>> line = '{"id": 7, "text": "سقط المطر على المدينة. ذهب الأطفال إلى المدرسة."}'
+        >>> record = json.loads(summarize_record(line, "news.jsonl:1", sentences=1, keywords=2))
+        >>> record["id"], record["source"], [s["text"] for s in record["sentences"]], record["keywords"]
+        (7, 'news.jsonl:1', ['سقط المطر على المدينة.'], ['سقط', 'المطر'])
+        >>> summarize_record("\r\n", "news.jsonl:2")
+        ''
+        >>> summarize_record('{"text": " "}', "news.jsonl:3")
+        Traceback (most recent call last):
+        ...
+        summarize.InputError: empty text
+    """
+    line = line.removesuffix("\n")  # a JSON error's column must not move to a line after it
+    if not line.strip(BLANK_LINE_CHARACTERS):
+        return ""
+    record, _replaced, _arabic = _summarize_record(
+        line.removeprefix("\ufeff"), source, _Lengths(sentences, words, ratio, keywords)
+    )
+    try:
+        return _json_line(record)
+    except ValueError:  # 1e400 parses as infinity, which JSON cannot write back
+        raise InputError("a number too large for JSON") from None
 
 
 def _reads(stream: BinaryIO) -> Iterator[bytes | None]:

@@ -1,5 +1,7 @@
-"""Shared fixtures: where the shared material lives, and hypothesis settings."""
+"""Shared fixtures (where the shared material lives, a corpus folder), hypothesis settings, bench scripts to skip."""
 
+import importlib.util
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -8,6 +10,13 @@ import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# --doctest-modules imports every script under bench/: not those whose engine is not installed.
+collect_ignore = [
+    script
+    for script, engine in (("bench/dask_jsonl.py", "dask"), ("bench/spark_jsonl.py", "pyspark"))
+    if importlib.util.find_spec(engine) is None
+]
 
 # No deadline: a slow, shared machine must not fail a property test.
 settings.register_profile("default", deadline=None, max_examples=200)
@@ -29,3 +38,46 @@ def shared() -> Callable[[str], Path]:
         return path
 
     return file
+
+
+RAIN = "هطلت أمطار غزيرة على القرية طوال الليل. وامتلأت الأودية بالمياه. وخرج الفلاحون صباحا لتفقد حقولهم."
+MARKET = "افتتح السوق الأسبوعي أبوابه مبكرا. وازدحمت الممرات بالمتسوقين. وارتفعت أسعار الخضر قليلا."
+
+
+def _record(**fields: object) -> bytes:
+    return json.dumps(fields, ensure_ascii=False).encode()
+
+
+@pytest.fixture
+def jsonl_folder(tmp_path: Path) -> Path:
+    """TMP/corpus: three JSON Lines files with what --jsonl meets, for the Dask and Spark recipes.
+
+    Blank lines, fields before and after "text", a field the summary's replaces, bad
+    lines, CRLF, a byte-order mark, a last line without its line feed, an empty file.
+    """
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    sample = (ROOT / "tests" / "sample_article.txt").read_text(encoding="utf-8")
+    page = (ROOT / "tests" / "pages" / "p01-browser-remittances.txt").read_text(encoding="utf-8")
+    (folder / "a.jsonl").write_bytes(
+        b"\n".join(
+            [
+                _record(id=1, text=sample),
+                b"",  # blank: skipped, but counted in the line numbers
+                _record(id="x", text=RAIN, lang="ar", meta={"tags": ["طقس"], "n": 2}),
+                _record(id=3, text=" "),  # bad: empty text
+                _record(text=MARKET, source="old") + b"\r",  # CRLF; a field the summary's replaces
+                b"",
+            ]
+        )
+    )
+    (folder / "b.jsonl").write_bytes(
+        b"\xef\xbb\xbf"  # a byte-order mark before the first line
+        + _record(text=page, url="https://example.org/1")
+        + b"\n"
+        + b'{"id": "\xff", "text": "x"}\n'  # bad: not UTF-8
+        + b"not json\n"  # bad
+        + _record(id=6, text=MARKET)  # the last line without its line feed
+    )
+    (folder / "c.jsonl").write_bytes(b"")  # an empty file gives an empty part
+    return folder

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -80,36 +81,106 @@ def test_output_object_is_the_json_format_object_plus_copied_fields() -> None:
     assert corpus == {"id": 7, **single, "source": "-:1"}
 
 
-@pytest.mark.parametrize(
-    ("bad", "reason"),
-    [
-        pytest.param(b"not json\n", "not JSON: Expecting value: column 1", id="not-json"),
-        pytest.param(b'{"text": "x\n', "not JSON: Unterminated string starting at: column 10", id="cut-short"),
-        pytest.param(b"[" * 100_000 + b"\n", "JSON nested deeper than 100 levels", id="deep"),
-        pytest.param(b"[" * 101 + b"]" * 101 + b"\n", "JSON nested deeper than 100 levels", id="just-too-deep"),
-        pytest.param(b"[" * 100 + b"]" * 100 + b"\n", "not a JSON object", id="deep-but-not-too-deep"),
-        pytest.param(b'{"text": "[[[[' + b"[" * 200 + b'"}\n', "no article body", id="brackets-in-a-string"),
-        pytest.param(
-            b'{"n": ' + b"9" * 5001 + b', "text": "x"}\n', "not JSON: a number with too many digits", id="huge-integer"
-        ),
-        pytest.param(b'{"n": NaN, "text": "x"}\n', "not JSON: NaN is not a JSON number", id="nan"),
-        pytest.param(b'{"n": 1e400, "text": "' + RAIN.encode() + b'"}\n', "a number too large for JSON", id="infinity"),
-        pytest.param(b'{"text": "\xd8\xa7\xff"}\n', "cannot be decoded as utf-8 at byte 12", id="invalid-utf8"),
-        pytest.param(b"[1, 2]\n", "not a JSON object", id="array"),
-        pytest.param(b'"text"\n', "not a JSON object", id="string"),
-        pytest.param(b'{"id": 3}\n', 'no "text" field', id="no-text"),
-        pytest.param(b'{"text": null}\n', '"text" is null', id="null-text"),
-        pytest.param(b'{"text": 5}\n', '"text" is not a string', id="number-text"),
-        pytest.param(b'{"text": " \\n "}\n', "empty text", id="blank-text"),
-        pytest.param(b'{"text": "03/05/2021"}\n', "no article body", id="no-sentences"),
-    ],
-)
+BAD_LINES = [
+    pytest.param(b"not json\n", "not JSON: Expecting value: column 1", id="not-json"),
+    pytest.param(b'{"text": "x\n', "not JSON: Unterminated string starting at: column 10", id="cut-short"),
+    pytest.param(b"[" * 100_000 + b"\n", "JSON nested deeper than 100 levels", id="deep"),
+    pytest.param(b"[" * 101 + b"]" * 101 + b"\n", "JSON nested deeper than 100 levels", id="just-too-deep"),
+    pytest.param(b"[" * 100 + b"]" * 100 + b"\n", "not a JSON object", id="deep-but-not-too-deep"),
+    pytest.param(b'{"text": "[[[[' + b"[" * 200 + b'"}\n', "no article body", id="brackets-in-a-string"),
+    pytest.param(
+        b'{"n": ' + b"9" * 5001 + b', "text": "x"}\n', "not JSON: a number with too many digits", id="huge-integer"
+    ),
+    pytest.param(b'{"n": NaN, "text": "x"}\n', "not JSON: NaN is not a JSON number", id="nan"),
+    pytest.param(b'{"n": 1e400, "text": "' + RAIN.encode() + b'"}\n', "a number too large for JSON", id="infinity"),
+    pytest.param(b'{"text": "\xd8\xa7\xff"}\n', "cannot be decoded as utf-8 at byte 12", id="invalid-utf8"),
+    pytest.param(b"[1, 2]\n", "not a JSON object", id="array"),
+    pytest.param(b'"text"\n', "not a JSON object", id="string"),
+    pytest.param(b'{"id": 3}\n', 'no "text" field', id="no-text"),
+    pytest.param(b'{"text": null}\n', '"text" is null', id="null-text"),
+    pytest.param(b'{"text": 5}\n', '"text" is not a string', id="number-text"),
+    pytest.param(b'{"text": " \\n "}\n', "empty text", id="blank-text"),
+    pytest.param(b'{"text": "03/05/2021"}\n', "no article body", id="no-sentences"),
+]
+
+
+@pytest.mark.parametrize(("bad", "reason"), BAD_LINES)
 def test_bad_line_is_named_with_its_line_number_and_the_rest_still_summarized(bad: bytes, reason: str) -> None:
     corpus = line(id=1, text=RAIN).encode() + bad + line(id=3, text=SEA).encode()
     result = run(["--jsonl", "-n", "1"], input=corpus)
     assert result.exit_code == 1
     assert result.stderr == f"summarize: standard input:2: {reason}\n"
     assert [record["id"] for record in records(result.stdout)] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("given", "args", "options"),
+    [
+        pytest.param(line(id=1, text=RAIN), [], {}, id="defaults"),
+        pytest.param(line(text=SEA, id="b", meta={"n": [1, 2]}), [], {}, id="fields-after-text"),
+        pytest.param(line(id=2, text=RAIN).removesuffix("\n"), [], {}, id="no-line-feed"),
+        pytest.param(line(id=3, text=RAIN).replace("\n", "\r\n"), [], {}, id="crlf"),
+        pytest.param("\ufeff" + line(id=4, text=SUN), [], {}, id="byte-order-mark"),
+        pytest.param(line(source="old", text=RAIN), [], {}, id="replaced-field"),
+        pytest.param(line(text=SUN), ["-n", "1", "-k", "2"], {"sentences": 1, "keywords": 2}, id="sentences"),
+        pytest.param(line(text=RAIN), ["-w", "5"], {"words": 5}, id="words"),
+        pytest.param(line(text=RAIN), ["-r", "0.5"], {"ratio": 0.5}, id="ratio"),
+    ],
+)
+def test_summarize_record_returns_the_line_jsonl_writes(given: str, args: list[str], options: dict[str, Any]) -> None:
+    result = run(["--jsonl", *args], input=given)
+    assert result.exit_code == 0
+    assert summarize.summarize_record(given, "-:1", **options) == result.stdout
+
+
+@pytest.mark.parametrize(("bad", "reason"), [case for case in BAD_LINES if case.id != "invalid-utf8"])
+def test_summarize_record_refuses_what_jsonl_refuses_with_its_reason(bad: bytes, reason: str) -> None:
+    with pytest.raises(summarize.InputError) as refused:
+        summarize.summarize_record(bad.decode(), "-:1")
+    assert str(refused.value) == reason
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("\n", id="line-feed"),
+        pytest.param(" \t\x0b\x0c\r\n", id="ascii-white-space"),
+    ],
+)
+def test_summarize_record_gives_nothing_for_a_line_jsonl_skips_as_blank(blank: str) -> None:
+    result = run(["--jsonl"], input=blank)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert summarize.summarize_record(blank, "-:1") == ""
+
+
+def test_summarize_record_takes_only_ascii_white_space_for_blank_as_jsonl_does() -> None:
+    result = run(["--jsonl"], input="\u00a0\n")
+    assert result.exit_code == 1
+    assert result.stderr == "summarize: standard input:1: not JSON: Expecting value: column 1\n"
+    with pytest.raises(summarize.InputError, match=r"^not JSON: Expecting value: column 1$"):
+        summarize.summarize_record("\u00a0\n", "-:1")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param({"sentences": 0}, id="no-sentences"),
+        pytest.param({"words": 2, "ratio": 0.5}, id="two-lengths"),
+        pytest.param({"ratio": 1.5}, id="ratio-above-1"),
+        pytest.param({"keywords": -1}, id="negative-keywords"),
+    ],
+)
+def test_summarize_record_refuses_bad_lengths_as_summarize_does(options: dict[str, Any]) -> None:
+    try:
+        summarize.summarize(RAIN, **options)
+    except ValueError as error:
+        expected = str(error)
+    else:
+        pytest.fail(f"summarize() took {options}")
+    with pytest.raises(ValueError, match=f"^{re.escape(expected)}$") as refused:
+        summarize.summarize_record(line(text=RAIN), "-:1", **options)
+    assert type(refused.value) is ValueError  # a caller's mistake, not a bad line
 
 
 def test_blank_lines_are_skipped_but_counted_in_line_numbers() -> None:
