@@ -49,3 +49,12 @@ def test_table_and_rule_agree_on_every_token_of_easc_dev(shared: Callable[[str],
     rule, table = summarize._stopwords(), summarize._stopword_forms()
     assert len(tokens) > 10_000
     assert {token for token in tokens if summarize._is_stopword(token, rule) != (token in table)} == set()
+
+
+def test_table_is_every_candidate_form_that_the_rule_accepts() -> None:
+    stopwords = summarize._stopwords()
+    words, hosts = stopwords
+    conjunctions, prepositions = ("", *summarize.CONJUNCTIONS), ("", *summarize.PREPOSITIONS)
+    candidates = {c + p + word for c in conjunctions for p in prepositions for word in words}
+    candidates |= {c + host + e for c in conjunctions for host in hosts for e in ("", *summarize.ENCLITICS)}
+    assert summarize._stopword_forms() == {form for form in candidates if summarize._is_stopword(form, stopwords)}
