@@ -1173,38 +1173,50 @@ class _Vocabulary:
     Vocabulary is Zipfian: most words of an article, and of a corpus, are repeats, so
     each written form is analyzed once and remembered. At most MAX_REMEMBERED_FORMS
     forms of at most MAX_WORD_CHARACTERS characters are kept (when full, it starts
-    again empty), so memory stays flat on any corpus.
+    again empty), so memory stays flat on any corpus. A cache, the one piece of state
+    the module keeps: what it holds never changes a result, and each word is read from it
+    once a call, so a thread emptying it cannot take a word from another's answer.
     """
 
-    __slots__ = ("_analysed", "_known")
+    __slots__ = ("_analyzed", "_known")
 
     def __init__(self) -> None:
         """An empty vocabulary."""
         self._known: dict[str, tuple[str, ...]] = {}
-        self._analysed = 0
+        self._analyzed = 0
 
     def stems(self, words: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The keyword stems of each distinct word of words (none for a stopword or a non-word)."""
         known = self._known
-        distinct = dict.fromkeys(words)
-        new = [word for word in distinct if word not in known and len(word) <= MAX_WORD_CHARACTERS]
+        found: dict[str, tuple[str, ...]] = {}
+        new = []
+        for word in dict.fromkeys(words):
+            stems = known.get(word)
+            if stems is not None:
+                found[word] = stems
+            elif len(word) <= MAX_WORD_CHARACTERS:
+                new.append(word)
+            else:
+                found[word] = ()  # not a word: no keyword, and not worth remembering
         if new:
-            if len(known) + len(new) > MAX_REMEMBERED_FORMS:
+            analyzed = dict(zip(new, self._analyze(new), strict=True))
+            if len(known) + len(analyzed) > MAX_REMEMBERED_FORMS:
                 known.clear()
-            known.update(zip(new, self._analyze(new), strict=True))
-        return {word: known.get(word, ()) for word in distinct}
+            known.update(itertools.islice(analyzed.items(), MAX_REMEMBERED_FORMS))
+            found.update(analyzed)
+        return found
 
     def _analyze(self, words: Sequence[str]) -> list[tuple[str, ...]]:
         """The keyword stems of each of words, which are new: normalized one by one, stemmed together."""
-        # The exact table of stopword forms matches a token at once, where the rule takes
-        # five substitutions, but loading it costs as much as the rule on a short article.
-        if self._analysed >= STOPWORD_TABLE_AFTER:
+        # The exact table of stopword forms matches a token at once, but making it costs
+        # what the rule costs on STOPWORD_TABLE_AFTER words: a short run does without.
+        if self._analyzed >= STOPWORD_TABLE_AFTER:
             forms = _stopword_forms()
             is_stopword: Callable[[str], bool] = forms.__contains__
         else:
             stopwords = _stopwords()
             is_stopword = functools.partial(_is_stopword, stopwords=stopwords)
-        self._analysed += len(words)
+        self._analyzed += len(words)
         counts: list[int] = []
         bare: list[str] = []
         for word in words:

@@ -95,3 +95,18 @@ if __name__ == "__main__":
         sys.exit(f"refusing to write: no articles in {[group for group, found in table.items() if not found]}")
     DIGESTS.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {sum(map(len, table.values()))} digests to {DIGESTS}")
+
+
+@pytest.mark.parametrize("cap", [1, 5, 40])
+def test_a_vocabulary_that_fills_and_empties_changes_no_result(monkeypatch: pytest.MonkeyPatch, cap: int) -> None:
+    text = (ROOT / "tests" / "sample_article.txt").read_text(encoding="utf-8")
+    summarize._vocabulary.cache_clear()
+    expected = summarize.summarize(text), summarize.tokenize(text)
+    monkeypatch.setattr(summarize, "MAX_REMEMBERED_FORMS", cap)
+    summarize._vocabulary.cache_clear()
+    try:
+        summarize.tokenize("كلمات أخرى كثيرة تملأ الذاكرة قبل المقال نفسه مرة بعد مرة")
+        assert (summarize.summarize(text), summarize.tokenize(text)) == expected
+        assert len(summarize._vocabulary()._known) <= cap
+    finally:
+        summarize._vocabulary.cache_clear()
