@@ -2804,12 +2804,13 @@ def _chunks(stream: BinaryIO, max_bytes: int, size: int | None = None, jobs: int
     """
     chunk: list[_Numbered] = []
     number = read = held = 0
+    flushed = True  # nothing read since the last pause
     try:
         for line in _lines(_reads(stream), max_bytes):
             if line is None:
-                if chunk:
+                if chunk or not flushed:  # a pause right after a full chunk is told too, with no lines
                     yield _Chunk(chunk, paused=True)
-                    chunk, held = [], 0
+                    chunk, held, flushed = [], 0, True
                 continue
             number += 1
             length = (len(line) if isinstance(line, bytes) else line.size) + 1
@@ -2818,10 +2819,11 @@ def _chunks(stream: BinaryIO, max_bytes: int, size: int | None = None, jobs: int
                 continue
             chunk.append((number, line))
             held += length
-            share = MIN_CHUNK_BYTES if size is None else max(MIN_CHUNK_BYTES, (size - read) // (CHUNK_SHARES * jobs))
-            if len(chunk) == CHUNK_LINES or (size is not None and held >= share):
+            if len(chunk) == CHUNK_LINES or (
+                size is not None and held >= max(MIN_CHUNK_BYTES, (size - read) // (CHUNK_SHARES * jobs))
+            ):
                 yield _Chunk(chunk, paused=False)
-                chunk, held = [], 0
+                chunk, held, flushed = [], 0, False
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
     if chunk:
@@ -2834,18 +2836,23 @@ def _in_order(
     """The results of work over each chunk, in input order, in at most `jobs` processes (1: this one).
 
     No more processes start than there are chunks for them when the work begins, and
-    none for a corpus of fewer than MIN_POOL_CHUNKS chunks.
+    none where fewer than MIN_POOL_CHUNKS chunks come before the input first pauses or
+    ends (a short corpus, or a slow feed).
     """
+    if jobs <= 1:  # each chunk is printed as soon as it is done: a pause needs no word
+        yield from (work(chunk.lines) for chunk in chunks if chunk.lines)
+        return
     chunks = iter(chunks)
     first: list[_Chunk] = []
     for chunk in chunks:
         first.append(chunk)
         if len(first) == max(jobs, MIN_POOL_CHUNKS) or chunk.paused:  # enough, or the input paused or ended
             break
-    if jobs <= 1 or len(first) < MIN_POOL_CHUNKS:
-        yield from (work(chunk.lines) for chunk in itertools.chain(first, chunks))
+    ready = sum(bool(chunk.lines) for chunk in first)
+    if ready < MIN_POOL_CHUNKS:
+        yield from (work(chunk.lines) for chunk in itertools.chain(first, chunks) if chunk.lines)
         return
-    yield from _in_processes(itertools.chain(first, chunks), work, min(jobs, len(first)))
+    yield from _in_processes(itertools.chain(first, chunks), work, min(jobs, ready))
 
 
 def _quiet_worker() -> None:
@@ -2877,13 +2884,14 @@ def _in_processes(
     pending: deque[tuple[list[_Numbered], Future[list[_LineResult]]]] = deque()
     try:
         for chunk in chunks:
-            try:
-                future = pool.submit(work, chunk.lines)
-            except BrokenProcessPool:  # a broken pool takes no more work: a new one does
-                pool.shutdown()
-                pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
-                future = pool.submit(work, chunk.lines)
-            pending.append((chunk.lines, future))
+            if chunk.lines:
+                try:
+                    future = pool.submit(work, chunk.lines)
+                except BrokenProcessPool:  # a broken pool takes no more work: a new one does
+                    pool.shutdown()
+                    pool = ProcessPoolExecutor(workers, initializer=_quiet_worker)
+                    future = pool.submit(work, chunk.lines)
+                pending.append((chunk.lines, future))
             # Where the input paused or ended, print everything done so far.
             while pending and (len(pending) >= workers * CHUNKS_PER_JOB or chunk.paused):
                 yield collect(*pending.popleft())

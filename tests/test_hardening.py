@@ -502,3 +502,26 @@ def test_shared_data_tests_skip_rather_than_fail(tmp_path: Path, setting: str, s
     assert completed.returncode == 0, completed.stdout.decode()[-2000:]
     if skips:
         assert b"skipped" in completed.stdout
+
+
+@pytest.mark.parametrize(("jobs", "lines"), [("1", 32), ("2", 32), ("2", 64)])
+def test_whole_chunks_of_a_feed_are_printed_when_it_pauses(jobs: str, lines: int) -> None:
+    with _started(["--jsonl", "-j", jobs]) as process:
+        assert process.stdin is not None
+        try:
+            # Exactly one or two chunks' worth, then the feed waits (stdin stays open).
+            process.stdin.write(b"".join(json.dumps({"id": k, "text": RAIN}).encode() + b"\n" for k in range(lines)))
+            process.stdin.flush()
+            first = _first_output_line(process)
+            assert process.stdout is not None
+            watchdog = threading.Timer(60, process.kill)  # held lines would hang here: fail instead
+            watchdog.start()
+            try:
+                printed = [first, *(process.stdout.readline() for _ in range(lines - 1))]
+            finally:
+                watchdog.cancel()
+            assert [json.loads(line)["id"] for line in printed] == list(range(lines))
+            process.stdin.close()
+            assert process.wait(timeout=60) == 0
+        finally:
+            process.kill()
