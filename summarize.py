@@ -387,7 +387,7 @@ def _normalized(entries: Iterable[str]) -> list[str]:
 
 def _words(table: str, separator: str | None = None) -> tuple[str, ...]:
     """A table's entries, normalized."""
-    return tuple(" ".join(entry.split()) for entry in _normalized(e for e in table.split(separator) if e.strip()))
+    return tuple(_normalized(" ".join(entry.split()) for entry in table.split(separator) if entry.strip()))
 
 
 class _Phrases(NamedTuple):
@@ -902,8 +902,9 @@ def _heading_offset(sentence: str, flattened: bool) -> int:
     """
     furniture = _furniture()
     low, high = HEADING_CUT_WORDS
-    # The words a cut may need; as many as a sentence holds, whatever its length, when it has fewer.
-    words = list(itertools.islice(re.finditer(r"\S+", sentence), high + LEAD_MIN_WORDS))
+    # Only the first words can matter: a cut at word k needs words k and k + 1, and
+    # LEAD_MIN_WORDS after it, so a longer sentence is read no further.
+    words = list(itertools.islice(re.finditer(r"\S+", sentence), high + max(LEAD_MIN_WORDS, 2)))
     normals = _normalized(word.group() for word in words)
     if not words or normals[0][:1] in "وف":
         return 0
@@ -1141,7 +1142,11 @@ def _bare(token: str) -> str:
 
 
 def _stem(token: str) -> str:
-    """The stem of one normalized content word (of at most MAX_STEM_LETTERS letters)."""
+    """The stem of one normalized content word (of at most MAX_STEM_LETTERS letters).
+
+    The pipeline stems many words at once (_Vocabulary); this is the same for one, for
+    the stemmer benchmarks under tests/bench.
+    """
     stem: str = _stemmer().stemWord(_bare(token))
     return stem
 
@@ -2467,7 +2472,7 @@ def _html_section(text: str, choice: _Choice, source: str) -> str:
 # long the corpus is.
 CHUNK_LINES = 32
 CHUNKS_PER_JOB = 4
-# In a file of known size, a chunk takes at most 1/(CHUNK_SHARES x processes) of the bytes
+# In a file of known size, a chunk takes about 1/(CHUNK_SHARES x processes) of the bytes
 # still to read (guided self-scheduling): chunks shrink as the file ends, so that the
 # processes finish together instead of one waiting for the other's last 32 lines. Not
 # below MIN_CHUNK_BYTES (a dozen news articles), where a message costs more than it saves.
