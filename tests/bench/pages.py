@@ -28,13 +28,14 @@ import argparse
 import importlib.util
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
+
+import history
 
 import summarize
 
@@ -207,21 +208,8 @@ def details(all_results: Sequence[Result]) -> str:
 
 def release_module() -> ModuleType | None:
     """summarize.py as it stood at RELEASE, imported under another name; None without git."""
-    try:
-        source = subprocess.run(
-            ["git", "show", f"{RELEASE}:summarize.py"], cwd=ROOT, capture_output=True, check=True, text=True
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    path = Path(tempfile.mkdtemp()) / "summarize_release.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("summarize_release", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+    source = history.source_at(RELEASE)
+    return None if source is None else history.imported(source, "summarize_release", Path(tempfile.mkdtemp()))
 
 
 def easc(shared: Path) -> str:

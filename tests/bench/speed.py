@@ -26,7 +26,6 @@ by side (the fastest of a few interleaved runs), never an absolute time:
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -40,6 +39,8 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
+
+import history
 
 import summarize
 
@@ -122,29 +123,6 @@ def run_quietly(args: Sequence[str]) -> None:
     subprocess.run(
         args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
     )
-
-
-def baseline_source() -> str | None:
-    """summarize.py as it stood at BASELINE, or None without git."""
-    try:
-        return subprocess.run(
-            ["git", "show", f"{BASELINE}:summarize.py"], cwd=ROOT, capture_output=True, check=True, text=True
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
-def baseline_module(source: str, folder: Path) -> ModuleType:
-    """BASELINE's summarize.py, imported under another name beside today's."""
-    path = folder / "summarize_baseline.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("summarize_baseline", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
 
 
 def dependencies() -> list[str]:
@@ -457,13 +435,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     sizes = QUICK if args.quick else FULL
     articles, origin = load_articles(args.data)
-    base = baseline_source()
+    base = history.source_at(BASELINE)
     print(f"articles from {origin}; {busy_cores()}; {time.strftime('%Y-%m-%d')}")
     if base is None:
         print(f"git or {BASELINE[:7]} not found: the figures against the code before are left out")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        before = None if base is None else baseline_module(base, folder)
+        before = None if base is None else history.imported(base, "summarize_baseline", folder)
         article = folder / "sample.txt"
         shutil.copyfile(SAMPLE, article)
         rows = startup(bare_python(folder, args.quick), folder, article, base, sizes)
