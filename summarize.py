@@ -100,14 +100,24 @@ INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
 # half of a millisecond each).
 
 
-class _Guarded(NamedTuple):
+# Named tuples are made with NamedTuple's call rather than its class statement: with
+# postponed annotations, the class statement compiles every field's annotation as a
+# forward reference at every start, four times the work (a millisecond for fifteen).
+class _Guarded(
+    NamedTuple(
+        "_Guarded",
+        [
+            ("pattern", str),
+            ("marks", tuple[str, ...]),
+        ],
+    )
+):
     """A pattern searched only in text that holds one of its marks (strings that every match holds).
 
     Most lines hold no mark, so most runs never compile the pattern at all.
     """
 
-    pattern: str
-    marks: tuple[str, ...]
+    __slots__ = ()
 
     def _possible(self, text: str) -> bool:
         return any(mark in text for mark in self.marks)
@@ -210,7 +220,16 @@ PREPOSITIONS = ("\u0628", "\u0643", "\u0644")  # ب ك ل
 ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
-class Sentence(NamedTuple):
+class Sentence(
+    NamedTuple(
+        "Sentence",
+        [
+            ("index", int),
+            ("text", str),
+            ("score", float),
+        ],
+    )
+):
     """A sentence chosen for the summary.
 
     Attributes:
@@ -219,12 +238,21 @@ class Sentence(NamedTuple):
         score: The score it was chosen by (higher is more important).
     """
 
-    index: int  # type: ignore[assignment]  # shadows tuple.index: the field's name is the API
-    text: str
-    score: float
+    __slots__ = ()
 
 
-class Summary(NamedTuple):
+class Summary(
+    NamedTuple(
+        "Summary",
+        [
+            ("sentences", tuple[Sentence, ...]),
+            ("keywords", tuple[str, ...]),
+            ("title", str | None),
+            ("total_sentences", int),
+            ("total_words", int),
+        ],
+    )
+):
     """What summarize() returns.
 
     Attributes:
@@ -235,14 +263,18 @@ class Summary(NamedTuple):
         total_words: How many words (runs of non-space) those sentences hold.
     """
 
-    sentences: tuple[Sentence, ...]
-    keywords: tuple[str, ...]
-    title: str | None
-    total_sentences: int
-    total_words: int
+    __slots__ = ()
 
 
-class Article(NamedTuple):
+class Article(
+    NamedTuple(
+        "Article",
+        [
+            ("title", str | None),
+            ("sentences", tuple[str, ...]),
+        ],
+    )
+):
     """An article split into its parts, page noise set aside.
 
     Attributes:
@@ -250,8 +282,7 @@ class Article(NamedTuple):
         sentences: The body sentences, verbatim, in order.
     """
 
-    title: str | None
-    sentences: tuple[str, ...]
+    __slots__ = ()
 
 
 class InputError(ValueError):
@@ -362,22 +393,52 @@ TRAILING_WORDS = """
 """
 
 
-class _Furniture(NamedTuple):
+class _Phrases(
+    NamedTuple(
+        "_Phrases",
+        [
+            ("entries", frozenset[str]),
+            ("longest", int),  # words in the longest
+        ],
+    )
+):
+    """Normalized phrases of whole words, to tell whether a line opens with one."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, entries: Sequence[str]) -> _Phrases:
+        """The phrases of a table's entries."""
+        return cls(frozenset(entries), max(len(entry.split()) for entry in entries))
+
+    def open(self, words: Sequence[str]) -> bool:
+        """Whether words (a line's normalized words) open with one of the phrases."""
+        return any(" ".join(words[:k]) in self.entries for k in range(1, min(self.longest, len(words)) + 1))
+
+
+class _Furniture(
+    NamedTuple(
+        "_Furniture",
+        [
+            ("dates", frozenset[str]),  # every word of a date line
+            ("anchors", frozenset[str]),  # weekdays and months: a date line needs one, a number or a marker
+            ("markers", frozenset[str]),
+            ("bylines", frozenset[str]),
+            ("agencies", frozenset[str]),
+            ("captions", frozenset[str]),
+            ("masthead", _Phrases),  # masthead and ad phrases that open a short line
+            ("phrases", _Phrases),  # UI phrases that open a short unpunctuated line
+            ("end", _Phrases),  # end-of-article markers that open a line
+            ("breakers", frozenset[str]),
+            ("prose_only", frozenset[str]),
+            ("openers", tuple[str, ...]),
+            ("trailing", frozenset[str]),
+        ],
+    )
+):
     """The word tables, normalized."""
 
-    dates: frozenset[str]  # every word of a date line
-    anchors: frozenset[str]  # weekdays and months: a date line needs one, a number or a marker
-    markers: frozenset[str]
-    bylines: frozenset[str]
-    agencies: frozenset[str]
-    captions: frozenset[str]
-    masthead: _Phrases  # masthead and ad phrases that open a short line
-    phrases: _Phrases  # UI phrases that open a short unpunctuated line
-    end: _Phrases  # end-of-article markers that open a line
-    breakers: frozenset[str]
-    prose_only: frozenset[str]
-    openers: tuple[str, ...]
-    trailing: frozenset[str]
+    __slots__ = ()
 
 
 def _normalized(entries: Iterable[str]) -> list[str]:
@@ -388,22 +449,6 @@ def _normalized(entries: Iterable[str]) -> list[str]:
 def _words(table: str, separator: str | None = None) -> tuple[str, ...]:
     """A table's entries, normalized."""
     return tuple(_normalized(" ".join(entry.split()) for entry in table.split(separator) if entry.strip()))
-
-
-class _Phrases(NamedTuple):
-    """Normalized phrases of whole words, to tell whether a line opens with one."""
-
-    entries: frozenset[str]
-    longest: int  # words in the longest
-
-    @classmethod
-    def of(cls, entries: Sequence[str]) -> _Phrases:
-        """The phrases of a table's entries."""
-        return cls(frozenset(entries), max(len(entry.split()) for entry in entries))
-
-    def open(self, words: Sequence[str]) -> bool:
-        """Whether words (a line's normalized words) open with one of the phrases."""
-        return any(" ".join(words[:k]) in self.entries for k in range(1, min(self.longest, len(words)) + 1))
 
 
 @functools.cache
@@ -746,13 +791,20 @@ def _wraps(line: str, following: str) -> bool:
     )
 
 
-class _Page(NamedTuple):
+class _Page(
+    NamedTuple(
+        "_Page",
+        [
+            ("lines", list[str]),
+            ("kinds", list[tuple[_Line, str] | None]),  # None for a blank line
+            ("joins", list[bool]),  # line i and line i+1 are one paragraph
+            ("flattened", bool),  # blocks were run together with runs of spaces
+        ],
+    )
+):
     """A page's lines, judged: what each is, and which run on into the next."""
 
-    lines: list[str]
-    kinds: list[tuple[_Line, str] | None]  # None for a blank line
-    joins: list[bool]  # line i and line i+1 are one paragraph
-    flattened: bool  # blocks were run together with runs of spaces
+    __slots__ = ()
 
 
 def _read_page(text: str) -> _Page:
@@ -1420,14 +1472,21 @@ def summarize(
     return _summary(_choose(text, sentences=sentences, words=words, ratio=ratio, keywords=keywords, title=title))
 
 
-class _Choice(NamedTuple):
+class _Choice(
+    NamedTuple(
+        "_Choice",
+        [
+            ("article", Article),
+            ("scores", list[float]),  # one a body sentence
+            ("chosen", list[int]),  # indexes into article.sentences, in document order
+            ("keywords", tuple[str, ...]),
+            ("total_words", int),
+        ],
+    )
+):
     """What summarize() decides, every body sentence's score included (the HTML view shows them all)."""
 
-    article: Article
-    scores: list[float]  # one a body sentence
-    chosen: list[int]  # indexes into article.sentences, in document order
-    keywords: tuple[str, ...]
-    total_words: int
+    __slots__ = ()
 
 
 def _choose(
@@ -2078,12 +2137,19 @@ def _text(data: bytes, encoding: str | None) -> str:
     return text
 
 
-class _Reading(NamedTuple):
+class _Reading(
+    NamedTuple(
+        "_Reading",
+        [
+            ("kind", str),
+            ("timeout", float),
+            ("max_bytes", int),  # 0: any size
+        ],
+    )
+):
     """How to read each FILE: as text, as HTML or by detection ("auto"); how long to wait for a URL."""
 
-    kind: str
-    timeout: float
-    max_bytes: int  # 0: any size
+    __slots__ = ()
 
 
 def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, WebPage | None]:
@@ -2272,13 +2338,20 @@ def _edges(part: str) -> tuple[int, int]:
     return lead, max(lead, len(part.rstrip(EDGE_SPACE)))
 
 
-class _Gap(NamedTuple):
+class _Gap(
+    NamedTuple(
+        "_Gap",
+        [
+            ("page", _Page),
+            ("first", int),  # the line of the first body sentence (len(lines) when there is none)
+            ("end", int),  # the end marker's line (len(lines) when there is none)
+            ("title", str),  # the title's key ("" when there is none)
+        ],
+    )
+):
     """What the view knows of the page around the pieces it sets aside."""
 
-    page: _Page
-    first: int  # the line of the first body sentence (len(lines) when there is none)
-    end: int  # the end marker's line (len(lines) when there is none)
-    title: str  # the title's key ("" when there is none)
+    __slots__ = ()
 
 
 def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # noqa: PLR0911
@@ -2499,13 +2572,20 @@ JSON_BRACKETS = r"[^\[\]{}]+"
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
-class _Lengths(NamedTuple):
+class _Lengths(
+    NamedTuple(
+        "_Lengths",
+        [
+            ("sentences", int | None),
+            ("words", int | None),
+            ("ratio", float | None),
+            ("keywords", int),
+        ],
+    )
+):
     """The length and keyword options of a run, the same for every article."""
 
-    sentences: int | None
-    words: int | None
-    ratio: float | None
-    keywords: int
+    __slots__ = ()
 
     def summarize(self, text: str, title: str | None = None) -> Summary:
         """Summarize text (whose title may be known) with these options."""
@@ -2531,22 +2611,36 @@ class _LineResult(NamedTuple):
     no_arabic: bool = False
 
 
-class _Refused(NamedTuple):
+class _Refused(
+    NamedTuple(
+        "_Refused",
+        [
+            ("reason", str),
+            ("size", int),
+        ],
+    )
+):
     """A corpus line that was not read whole: why, and how many bytes it had."""
 
-    reason: str
-    size: int
+    __slots__ = ()
 
 
 # A corpus line as read: its number from 1, and its bytes (without the line feed) or why it was refused.
 _Numbered = tuple[int, bytes | _Refused]
 
 
-class _Chunk(NamedTuple):
+class _Chunk(
+    NamedTuple(
+        "_Chunk",
+        [
+            ("lines", list[_Numbered]),
+            ("paused", bool),  # the input paused or ended after them: print all that is done
+        ],
+    )
+):
     """Lines that go to be summarized together."""
 
-    lines: list[_Numbered]
-    paused: bool  # the input paused or ended after them: print all that is done
+    __slots__ = ()
 
 
 def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...], bool]:
