@@ -630,6 +630,15 @@ HEADING_CUT_WORDS = (2, 5)
 # A page whose text holds this many runs of spaces between blocks was flattened.
 FLATTENED_GAPS = 3
 LEAD_MIN_WORDS = 4
+# A flattened page may run its headline into the lead with nothing between them ("النسور
+# يحسمون ديربي الإسماعيلية بهدف قاتل حسم فريق النسور ديربي الإسماعيلية ..."). A lead
+# restates its headline: the longest first run of 4 to 12 words without punctuation or
+# stopwords, at least HEADLINE_ECHO of whose keywords (3 or more distinct) come back in
+# the twice as many words after it, is taken for one. Of the first sentences of the 52
+# pages and the first three of each EASC article, it fits only that page's headline.
+HEADLINE_RUN_WORDS = (4, 12)
+HEADLINE_ECHO = 0.6
+HEADLINE_KEYWORDS = 3
 
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}:\d{2}")
 # Markdown images and links, file names, table rows: what scrapers leave of pictures.
@@ -1081,7 +1090,35 @@ def _title_and_body(page: _Page, title: str | None) -> tuple[str | None, list[st
             body[0] = rest
             if title is None and TITLE_MIN_WORDS <= len(LETTERS.findall(headline)) <= HEADING_MAX_WORDS:
                 title = headline
+    elif body and page.flattened:
+        # Not made the title: with nothing between them, the headline's end is a guess.
+        body[0] = body[0][_echoed_headline_offset(body[0]) :]
     return title, body
+
+
+def _echoed_headline_offset(sentence: str) -> int:
+    """Where a flattened page's lead starts past the headline run into it, which it restates; 0 for none.
+
+    >>> headline = "النسور يحسمون ديربي المدينة بهدف قاتل "
+    >>> lead = "حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد على جاره"
+    >>> _echoed_headline_offset(headline + lead) == len(headline)
+    True
+    """
+    low, high = HEADLINE_RUN_WORDS
+    words = list(itertools.islice(re.finditer(r"\S+", sentence), 3 * high))
+    cut = 0
+    # The longest run that is still echoed: the headline's end, before the lead's first words.
+    for k in range(low, min(high + 1, len(words) - 6)):
+        head = sentence[: words[k].start()]
+        if any(c in head for c in FINAL_PUNCTUATION + '\u060c,:;\u061b\u00ab\u00bb"()-\u2013\u2014'):
+            break
+        keywords = tokenize(head)
+        if len(set(keywords)) < HEADLINE_KEYWORDS or _has_stopword(head):
+            continue
+        echoed = set(tokenize(sentence[words[k].start() : words[min(3 * k, len(words)) - 1].end()]))
+        if sum(keyword in echoed for keyword in keywords) >= HEADLINE_ECHO * len(keywords):
+            cut = words[k].start()
+    return cut
 
 
 def parse_article(text: str, *, title: str | None = None) -> Article:

@@ -432,3 +432,36 @@ def test_honest_output(text: str, sentences: tuple[str, ...], keywords: tuple[st
         keywords,
         len(sentences),
     )
+
+
+# A flattened page (three runs of spaces between blocks) whose headline runs into its lead.
+FLAT = "الرئيسية   رياضة   {}   التعليقات"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            FLAT.format("النسور يحسمون ديربي المدينة بهدف قاتل حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد."),
+            ("حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد.",),
+            id="flattened-headline-echoed-by-its-lead-is-cut",
+        ),
+        pytest.param(
+            "النسور يحسمون ديربي المدينة بهدف قاتل حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد.",
+            ("النسور يحسمون ديربي المدينة بهدف قاتل حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد.",),
+            id="not-flattened-nothing-is-cut",
+        ),
+        pytest.param(
+            FLAT.format("افتتحت البلدية الحديقة العامة الجديدة صباح اليوم بحضور السكان والأطفال من الأحياء المجاورة."),
+            ("افتتحت البلدية الحديقة العامة الجديدة صباح اليوم بحضور السكان والأطفال من الأحياء المجاورة.",),
+            id="flattened-lead-that-repeats-nothing-is-not-cut",
+        ),
+        pytest.param(
+            FLAT.format("النسور في ديربي المدينة بهدف قاتل حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد."),
+            ("النسور في ديربي المدينة بهدف قاتل حسم فريق النسور ديربي المدينة لصالحه بهدف دون رد.",),
+            id="a-run-with-a-stopword-is-no-headline",
+        ),
+    ],
+)
+def test_headline_run_into_the_lead(text: str, expected: tuple[str, ...]) -> None:
+    assert parse_article(text).sentences == expected
