@@ -2471,7 +2471,12 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
                 cut = None
                 if sentence and not text[offset + trail : start].strip(EDGE_SPACE) and all(page.joins[line:last]):
                     opens = not text[spans[line][0] : offset + lead].strip(EDGE_SPACE)
-                    cut = "dateline" if opens and not (line and page.joins[line - 1]) else "heading"
+                    first = opens and not (line and page.joins[line - 1])
+                    # A paragraph's first words are a dateline where the dateline rule cuts
+                    # them; else a headline run into the lead (a flattened page's).
+                    cut = (
+                        "dateline" if first and _lead_offset(text[offset + lead : start + len(sentence)]) else "heading"
+                    )
                 if lead:
                     yield "space", part[:lead]
                 yield _aside_kind(gap, line, part[lead:trail], cut), part[lead:trail]
