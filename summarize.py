@@ -639,6 +639,7 @@ LEAD_MIN_WORDS = 4
 HEADLINE_RUN_WORDS = (4, 12)
 HEADLINE_ECHO = 0.6
 HEADLINE_KEYWORDS = 3
+HEADLINE_LEAD_WORDS = 6  # the lead left after the cut holds at least this many words
 
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}:\d{2}")
 # Markdown images and links, file names, table rows: what scrapers leave of pictures.
@@ -1108,7 +1109,7 @@ def _echoed_headline_offset(sentence: str) -> int:
     words = list(itertools.islice(re.finditer(r"\S+", sentence), 3 * high))
     cut = 0
     # The longest run that is still echoed: the headline's end, before the lead's first words.
-    for k in range(low, min(high + 1, len(words) - 6)):
+    for k in range(low, min(high + 1, len(words) - HEADLINE_LEAD_WORDS)):
         head = sentence[: words[k].start()]
         if any(c in head for c in FINAL_PUNCTUATION + '\u060c,:;\u061b\u00ab\u00bb"()-\u2013\u2014'):
             break
