@@ -639,7 +639,7 @@ LEAD_MIN_WORDS = 4
 HEADLINE_RUN_WORDS = (4, 12)
 HEADLINE_ECHO = 0.6
 HEADLINE_KEYWORDS = 3
-HEADLINE_LEAD_WORDS = 6  # the lead left after the cut holds at least this many words
+HEADLINE_LEAD_WORDS = 6  # the lead left after the cut holds more words than this
 
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}:\d{2}")
 # Markdown images and links, file names, table rows: what scrapers leave of pictures.
