@@ -373,6 +373,7 @@ END_MARKERS = """
 # dash, since prose says "المصدر أكد أن ...".
 SOURCE_MARKERS = "المصدر|مصدر الخبر|المصادر"
 SOURCE_LINE = rf"(?:{SOURCE_MARKERS})\s*[:\-\u2013]"
+SOURCE_OPENERS = tuple(SOURCE_MARKERS.split("|"))  # what a SOURCE_LINE opens with: no other line is searched
 # A sentence that opens with one of these, after 2 to 5 words that hold no stopword, is a
 # sub-heading run into the sentence after it (flattened pages: "تعطيل الموارد وأوضح البيان
 # أن"): reporting verbs and وقد, each with the conjunction و.
@@ -771,7 +772,7 @@ def _is_end_marker(line: str, normal: str, words: Sequence[str]) -> bool:
         # "التعليقات على القرار كانت كثيرة." is prose; "اقرأ أيضا: عنوان." is not.
         return ":" in line[:40] or (len(words) <= FURNITURE_MAX_WORDS and not _ends_sentence(line))
     stripped = normal.strip()
-    return stripped.startswith(tuple(SOURCE_MARKERS.split("|"))) and re.match(SOURCE_LINE, stripped) is not None
+    return stripped.startswith(SOURCE_OPENERS) and re.match(SOURCE_LINE, stripped) is not None
 
 
 def _line_kind(line: str, text_has_arabic: bool) -> tuple[_Line, str]:

@@ -40,7 +40,6 @@ from summarize import InputError, summarize_record
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT_DATA = BENCH.parents[2] / "shared" / "data" / "easc" / "dev.jsonl"
-SAMPLE = BENCH.parent / "sample_article.txt"
 WORKERS = 2
 
 
@@ -115,14 +114,6 @@ class Timed(NamedTuple):
     engine: Engine
     seconds: float
     same: bool
-
-
-def load_articles(data: Path) -> tuple[list[str], str]:
-    """The articles to build the corpus from, and where they came from."""
-    if data.is_file():
-        with data.open(encoding="utf-8") as lines:
-            return [json.loads(line)["article"] for line in lines], f"{data} (EASC development split)"
-    return [SAMPLE.read_text(encoding="utf-8")], f"{SAMPLE.name} (EASC not found)"
 
 
 def write_corpus(folder: Path, articles: Sequence[str], count: int, files: int) -> list[str]:
@@ -208,6 +199,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="40 articles, 2 files, one run: checks the script")
     args = parser.parse_args(argv)
     count, files, repeats = (40, 2, 1) if args.quick else (args.articles, args.files, args.repeats)
+    from speed import load_articles  # the speed benchmark's articles; the recipes that import this file need none
+
     articles, origin = load_articles(args.data)
     print(f"{count:,} articles from {origin} in {files} files; {os.cpu_count()} cores; {time.strftime('%Y-%m-%d')}\n")
     with tempfile.TemporaryDirectory() as temporary:
