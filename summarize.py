@@ -13,6 +13,7 @@ import errno
 import functools
 import itertools
 import math
+import operator
 import os
 import re
 import stat
@@ -22,7 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, BinaryIO, NamedTuple, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 try:
     import click
@@ -100,24 +101,99 @@ INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
 # half of a millisecond each).
 
 
-# Named tuples are made with NamedTuple's call rather than its class statement: with
-# postponed annotations, the class statement compiles every field's annotation as a
-# forward reference at every start, four times the work (a millisecond for fifteen).
-class _Guarded(
-    NamedTuple(
-        "_Guarded",
-        [
-            ("pattern", str),
-            ("marks", tuple[str, ...]),
-        ],
-    )
-):
+# The result types and the module's own records are named tuples. typing.NamedTuple
+# makes each with collections.namedtuple, which compiles its constructor from source, and
+# its class statement also compiles each field's annotation: 1.4 ms of every start for
+# fifteen classes, a seventh of what summarize adds to its imports. _Record makes the same
+# kind of class, a tuple with a property per field, in a tenth of the time; type checkers
+# see typing.NamedTuple itself, and tests/test_records.py holds the two to the same
+# behaviour.
+if TYPE_CHECKING:
+    from typing import NamedTuple as _Record
+else:
+    # collections.namedtuple's own field reader, a C descriptor: a third quicker to read
+    # than a property of an itemgetter. Where there is none, namedtuple uses that property.
+    try:
+        from _collections import _tuplegetter
+    except ImportError:
+
+        def _tuplegetter(index: int, doc: str) -> property:
+            return property(operator.itemgetter(index), doc=doc)
+
+    class _RecordType(type):
+        """The class of named tuples made by subclassing _Record: one field per annotation."""
+
+        def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
+            # Annotations are postponed: their names are the fields, their texts never run.
+            fields = tuple(namespace.get("__annotations__", ()))
+            defaults = {field: namespace.pop(field) for field in fields if field in namespace}
+            for number, field in enumerate(fields):
+                namespace[field] = _tuplegetter(number, f"Alias for field number {number}")
+            namespace.update(__slots__=(), _fields=fields, _field_defaults=defaults, __match_args__=fields)
+            return super().__new__(mcs, name, bases, namespace)
+
+    class _Record(tuple, metaclass=_RecordType):
+        """A named tuple: what collections.namedtuple makes, with the same methods."""
+
+        def __new__(cls, *values: Any, **named: Any) -> Any:
+            if named or len(values) != len(cls._fields):
+                values = cls._arguments(values, named)
+            return tuple.__new__(cls, values)
+
+        @classmethod
+        def _arguments(cls, values: tuple[Any, ...], named: dict[str, Any]) -> tuple[Any, ...]:
+            """The fields' values from a call's arguments and the defaults, or the TypeError Python raises."""
+            fields = cls._fields
+            if len(values) > len(fields):
+                raise TypeError(f"{cls.__name__}() takes {len(fields)} arguments but {len(values)} were given")
+            given = dict(zip(fields, values, strict=False))  # values may be fewer
+            for field, value in named.items():
+                if field not in fields:
+                    raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {field!r}")
+                if field in given:
+                    raise TypeError(f"{cls.__name__}() got multiple values for argument {field!r}")
+                given[field] = value
+            missing = [field for field in fields if field not in given and field not in cls._field_defaults]
+            if missing:
+                raise TypeError(f"{cls.__name__}() missing required arguments: {', '.join(map(repr, missing))}")
+            return tuple(given[field] if field in given else cls._field_defaults[field] for field in fields)
+
+        @classmethod
+        def _make(cls, iterable: Iterable[Any]) -> Any:
+            """A new instance from the values in iterable, in field order."""
+            values = tuple(iterable)
+            if len(values) != len(cls._fields):
+                raise TypeError(f"Expected {len(cls._fields)} arguments, got {len(values)}")
+            return tuple.__new__(cls, values)
+
+        def _replace(self, **changes: Any) -> Any:
+            """A new instance with the named fields replaced."""
+            values = self._make(map(changes.pop, self._fields, self))
+            if changes:
+                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+            return values
+
+        def _asdict(self) -> dict[str, Any]:
+            """A new dict from the field names to their values."""
+            return dict(zip(self._fields, self, strict=True))
+
+        def __repr__(self) -> str:
+            values = ", ".join(f"{field}={value!r}" for field, value in zip(self._fields, self, strict=True))
+            return f"{type(self).__name__}({values})"
+
+        def __getnewargs__(self) -> tuple[Any, ...]:
+            # Copies and pickles are made with __new__(*values), as named tuples' are.
+            return tuple(self)
+
+
+class _Guarded(_Record):
     """A pattern searched only in text that holds one of its marks (strings that every match holds).
 
     Most lines hold no mark, so most runs never compile the pattern at all.
     """
 
-    __slots__ = ()
+    pattern: str
+    marks: tuple[str, ...]
 
     def _possible(self, text: str) -> bool:
         return any(mark in text for mark in self.marks)
@@ -220,16 +296,7 @@ PREPOSITIONS = ("\u0628", "\u0643", "\u0644")  # ب ك ل
 ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
-class Sentence(
-    NamedTuple(
-        "Sentence",
-        [
-            ("index", int),
-            ("text", str),
-            ("score", float),
-        ],
-    )
-):
+class Sentence(_Record):
     """A sentence chosen for the summary.
 
     Attributes:
@@ -238,21 +305,13 @@ class Sentence(
         score: The score it was chosen by (higher is more important).
     """
 
-    __slots__ = ()
+    # The field hides tuple.index, as it always has; mypy says so only of the class syntax.
+    index: int  # type: ignore[assignment]
+    text: str
+    score: float
 
 
-class Summary(
-    NamedTuple(
-        "Summary",
-        [
-            ("sentences", tuple[Sentence, ...]),
-            ("keywords", tuple[str, ...]),
-            ("title", str | None),
-            ("total_sentences", int),
-            ("total_words", int),
-        ],
-    )
-):
+class Summary(_Record):
     """What summarize() returns.
 
     Attributes:
@@ -263,18 +322,14 @@ class Summary(
         total_words: How many words (runs of non-space) those sentences hold.
     """
 
-    __slots__ = ()
+    sentences: tuple[Sentence, ...]
+    keywords: tuple[str, ...]
+    title: str | None
+    total_sentences: int
+    total_words: int
 
 
-class Article(
-    NamedTuple(
-        "Article",
-        [
-            ("title", str | None),
-            ("sentences", tuple[str, ...]),
-        ],
-    )
-):
+class Article(_Record):
     """An article split into its parts, page noise set aside.
 
     Attributes:
@@ -282,7 +337,8 @@ class Article(
         sentences: The body sentences, verbatim, in order.
     """
 
-    __slots__ = ()
+    title: str | None
+    sentences: tuple[str, ...]
 
 
 class InputError(ValueError):
@@ -394,18 +450,11 @@ TRAILING_WORDS = """
 """
 
 
-class _Phrases(
-    NamedTuple(
-        "_Phrases",
-        [
-            ("entries", frozenset[str]),
-            ("longest", int),  # words in the longest
-        ],
-    )
-):
+class _Phrases(_Record):
     """Normalized phrases of whole words, to tell whether a line opens with one."""
 
-    __slots__ = ()
+    entries: frozenset[str]
+    longest: int  # words in the longest
 
     @classmethod
     def of(cls, entries: Sequence[str]) -> _Phrases:
@@ -417,29 +466,22 @@ class _Phrases(
         return any(" ".join(words[:k]) in self.entries for k in range(1, min(self.longest, len(words)) + 1))
 
 
-class _Furniture(
-    NamedTuple(
-        "_Furniture",
-        [
-            ("dates", frozenset[str]),  # every word of a date line
-            ("anchors", frozenset[str]),  # weekdays and months: a date line needs one, a number or a marker
-            ("markers", frozenset[str]),
-            ("bylines", frozenset[str]),
-            ("agencies", frozenset[str]),
-            ("captions", frozenset[str]),
-            ("masthead", _Phrases),  # masthead and ad phrases that open a short line
-            ("phrases", _Phrases),  # UI phrases that open a short unpunctuated line
-            ("end", _Phrases),  # end-of-article markers that open a line
-            ("breakers", frozenset[str]),
-            ("prose_only", frozenset[str]),
-            ("openers", tuple[str, ...]),
-            ("trailing", frozenset[str]),
-        ],
-    )
-):
+class _Furniture(_Record):
     """The word tables, normalized."""
 
-    __slots__ = ()
+    dates: frozenset[str]  # every word of a date line
+    anchors: frozenset[str]  # weekdays and months: a date line needs one, a number or a marker
+    markers: frozenset[str]
+    bylines: frozenset[str]
+    agencies: frozenset[str]
+    captions: frozenset[str]
+    masthead: _Phrases  # masthead and ad phrases that open a short line
+    phrases: _Phrases  # UI phrases that open a short unpunctuated line
+    end: _Phrases  # end-of-article markers that open a line
+    breakers: frozenset[str]
+    prose_only: frozenset[str]
+    openers: tuple[str, ...]
+    trailing: frozenset[str]
 
 
 def _normalized(entries: Iterable[str]) -> list[str]:
@@ -802,20 +844,13 @@ def _wraps(line: str, following: str) -> bool:
     )
 
 
-class _Page(
-    NamedTuple(
-        "_Page",
-        [
-            ("lines", list[str]),
-            ("kinds", list[tuple[_Line, str] | None]),  # None for a blank line
-            ("joins", list[bool]),  # line i and line i+1 are one paragraph
-            ("flattened", bool),  # blocks were run together with runs of spaces
-        ],
-    )
-):
+class _Page(_Record):
     """A page's lines, judged: what each is, and which run on into the next."""
 
-    __slots__ = ()
+    lines: list[str]
+    kinds: list[tuple[_Line, str] | None]  # None for a blank line
+    joins: list[bool]  # line i and line i+1 are one paragraph
+    flattened: bool  # blocks were run together with runs of spaces
 
 
 def _read_page(text: str) -> _Page:
@@ -1511,21 +1546,14 @@ def summarize(
     return _summary(_choose(text, sentences=sentences, words=words, ratio=ratio, keywords=keywords, title=title))
 
 
-class _Choice(
-    NamedTuple(
-        "_Choice",
-        [
-            ("article", Article),
-            ("scores", list[float]),  # one a body sentence
-            ("chosen", list[int]),  # indexes into article.sentences, in document order
-            ("keywords", tuple[str, ...]),
-            ("total_words", int),
-        ],
-    )
-):
+class _Choice(_Record):
     """What summarize() decides, every body sentence's score included (the HTML view shows them all)."""
 
-    __slots__ = ()
+    article: Article
+    scores: list[float]  # one a body sentence
+    chosen: list[int]  # indexes into article.sentences, in document order
+    keywords: tuple[str, ...]
+    total_words: int
 
 
 def _choose(
@@ -1718,7 +1746,7 @@ HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 USER_AGENT = f"summarize/{__version__} (extractive summaries of Arabic articles; Python urllib)"
 
 
-class WebPage(NamedTuple):
+class WebPage(_Record):
     """The article of a web page, as extract_html() finds it.
 
     Attributes:
@@ -2176,19 +2204,12 @@ def _text(data: bytes, encoding: str | None) -> str:
     return text
 
 
-class _Reading(
-    NamedTuple(
-        "_Reading",
-        [
-            ("kind", str),
-            ("timeout", float),
-            ("max_bytes", int),  # 0: any size
-        ],
-    )
-):
+class _Reading(_Record):
     """How to read each FILE: as text, as HTML or by detection ("auto"); how long to wait for a URL."""
 
-    __slots__ = ()
+    kind: str
+    timeout: float
+    max_bytes: int  # 0: any size
 
 
 def _article(name: str, encoding: str | None, reading: _Reading) -> tuple[str, WebPage | None]:
@@ -2377,20 +2398,13 @@ def _edges(part: str) -> tuple[int, int]:
     return lead, max(lead, len(part.rstrip(EDGE_SPACE)))
 
 
-class _Gap(
-    NamedTuple(
-        "_Gap",
-        [
-            ("page", _Page),
-            ("first", int),  # the line of the first body sentence (len(lines) when there is none)
-            ("end", int),  # the end marker's line (len(lines) when there is none)
-            ("title", str),  # the title's key ("" when there is none)
-        ],
-    )
-):
+class _Gap(_Record):
     """What the view knows of the page around the pieces it sets aside."""
 
-    __slots__ = ()
+    page: _Page
+    first: int  # the line of the first body sentence (len(lines) when there is none)
+    end: int  # the end marker's line (len(lines) when there is none)
+    title: str  # the title's key ("" when there is none)
 
 
 def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # noqa: PLR0911
@@ -2616,20 +2630,13 @@ JSON_BRACKETS = r"[^\[\]{}]+"
 PROGRESS_INTERVAL = 0.2  # seconds between progress-bar redraws
 
 
-class _Lengths(
-    NamedTuple(
-        "_Lengths",
-        [
-            ("sentences", int | None),
-            ("words", int | None),
-            ("ratio", float | None),
-            ("keywords", int),
-        ],
-    )
-):
+class _Lengths(_Record):
     """The length and keyword options of a run, the same for every article."""
 
-    __slots__ = ()
+    sentences: int | None
+    words: int | None
+    ratio: float | None
+    keywords: int
 
     def summarize(self, text: str, title: str | None = None) -> Summary:
         """Summarize text (whose title may be known) with these options."""
@@ -2644,7 +2651,7 @@ class _Lengths(
         )
 
 
-class _LineResult(NamedTuple):
+class _LineResult(_Record):
     """What became of one corpus line: its output, or why there is none (a tuple: cheap to pickle)."""
 
     number: int
@@ -2655,36 +2662,22 @@ class _LineResult(NamedTuple):
     no_arabic: bool = False
 
 
-class _Refused(
-    NamedTuple(
-        "_Refused",
-        [
-            ("reason", str),
-            ("size", int),
-        ],
-    )
-):
+class _Refused(_Record):
     """A corpus line that was not read whole: why, and how many bytes it had."""
 
-    __slots__ = ()
+    reason: str
+    size: int
 
 
 # A corpus line as read: its number from 1, and its bytes (without the line feed) or why it was refused.
 _Numbered = tuple[int, bytes | _Refused]
 
 
-class _Chunk(
-    NamedTuple(
-        "_Chunk",
-        [
-            ("lines", list[_Numbered]),
-            ("paused", bool),  # the input paused or ended after them: print all that is done
-        ],
-    )
-):
+class _Chunk(_Record):
     """Lines that go to be summarized together."""
 
-    __slots__ = ()
+    lines: list[_Numbered]
+    paused: bool  # the input paused or ended after them: print all that is done
 
 
 def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[str, object], tuple[str, ...], bool]:
