@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import enum
 import errno
 import functools
 import itertools
@@ -23,7 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, NoReturn, TextIO
 
 try:
     import click
@@ -711,13 +710,13 @@ GLUED_AGENCY = r"(?P<place>[^\W\d_]+)(?:\s*[-\u2013\u2014/:]+\s*|\s{2,})"
 GLUED_MARKS = ("-", "\u2013", "\u2014", "/", ":", "(", "  ")
 
 
-class _Line(enum.Enum):
-    """What a line of a page is, judged on its own."""
-
-    FURNITURE = enum.auto()  # dates, bylines, captions, share and UI text, tickers, ...
-    END = enum.auto()  # an end-of-article marker: related headlines, comments, tags follow
-    SHORT = enum.auto()  # unpunctuated and short: a heading, unless it proves a wrapped piece
-    PROSE = enum.auto()
+# What a line of a page is, judged on its own: "furniture" (dates, bylines, captions,
+# share and UI text, tickers, ...); "end", an end-of-article marker (related headlines,
+# comments, tags follow); "short", unpunctuated and short (a heading, unless it proves a
+# wrapped piece); "prose". Strings, not an enum: making an enum class costs every start
+# a sixth of a millisecond.
+if TYPE_CHECKING:
+    _Line = Literal["furniture", "end", "short", "prose"]
 
 
 def _key(text: str) -> str:
@@ -823,15 +822,15 @@ def _line_kind(line: str, text_has_arabic: bool) -> tuple[_Line, str]:
     words = LETTERS.findall(normal)
     kind = _furniture_kind(line, words, text_has_arabic)
     if kind:
-        return _Line.FURNITURE, kind
+        return "furniture", kind
     if _is_end_marker(line, normal, words):
-        return _Line.END, "end marker"
+        return "end", "end marker"
     if _ends_sentence(line) or _runs_on(line) or len(words) > HEADING_MAX_WORDS:
-        return _Line.PROSE, ""
+        return "prose", ""
     # Headings never open with a reporting verb or وكان: a paragraph that lost its full stop does.
     if len(words) >= PROSE_OPENER_MIN_WORDS and words[0] in _furniture().breakers:
-        return _Line.PROSE, ""
-    return _Line.SHORT, "heading"
+        return "prose", ""
+    return "short", "heading"
 
 
 def _wraps(line: str, following: str) -> bool:
@@ -864,7 +863,7 @@ def _read_page(text: str) -> _Page:
     lines = _segments(text)
     text_has_arabic = ARABIC_LETTER.search(text) is not None
     kinds = [_line_kind(line, text_has_arabic) if line.strip() else None for line in lines]
-    text_kinds = (_Line.PROSE, _Line.SHORT)
+    text_kinds = ("prose", "short")
     hard_wrapped = _is_hard_wrapped(lines, kinds)
     joins = [False] * len(lines)
     for i, kind in enumerate(kinds[:-1]):
@@ -882,8 +881,8 @@ def _read_page(text: str) -> _Page:
             if i > start and not _is_paragraph("".join(lines[start : i + 1])):
                 for j in range(start, i + 1):
                     joins[j] = False
-                    if kinds[j] == (_Line.PROSE, "") and len(LETTERS.findall(lines[j])) <= HEADING_MAX_WORDS:
-                        kinds[j] = (_Line.SHORT, "heading")
+                    if kinds[j] == ("prose", "") and len(LETTERS.findall(lines[j])) <= HEADING_MAX_WORDS:
+                        kinds[j] = ("short", "heading")
             start = i + 1
     return _Page(lines, kinds, joins, len(BLOCK_GAP.findall(text)) >= FLATTENED_GAPS)
 
@@ -900,7 +899,7 @@ def _is_hard_wrapped(lines: Sequence[str], kinds: Sequence[tuple[_Line, str] | N
     text = [
         i
         for i, kind in enumerate(kinds)
-        if kind is not None and kind[0] in (_Line.PROSE, _Line.SHORT) and len(lines[i].strip()) >= WRAP_MIN_CHARACTERS
+        if kind is not None and kind[0] in ("prose", "short") and len(lines[i].strip()) >= WRAP_MIN_CHARACTERS
     ]
     widths = sorted(len(lines[i].strip()) for i in text)
     # Nine lines in ten set the wrap width: wider than any wrap, they are paragraphs of
@@ -1051,7 +1050,7 @@ def _head_candidates(page: _Page, head: int, repeated: set[str]) -> list[int]:
             continue
         words = len(LETTERS.findall(page.lines[i]))
         least = REPEATED_TITLE_MIN_WORDS if _key(page.lines[i]) in repeated else TITLE_MIN_WORDS
-        if (kind[0] is _Line.SHORT or _is_question(page.lines[i])) and least <= words <= HEADING_MAX_WORDS:
+        if (kind[0] == "short" or _is_question(page.lines[i])) and least <= words <= HEADING_MAX_WORDS:
             candidates.append(i)
     runs: list[list[int]] = []
     for i in candidates:
@@ -1097,7 +1096,7 @@ def _title_and_body(page: _Page, title: str | None) -> tuple[str | None, list[st
     """
     prose = [
         kind is not None
-        and (kind[0] is _Line.PROSE or (kind[0] is _Line.SHORT and (page.joins[i] or (i > 0 and page.joins[i - 1]))))
+        and (kind[0] == "prose" or (kind[0] == "short" and (page.joins[i] or (i > 0 and page.joins[i - 1]))))
         for i, kind in enumerate(page.kinds)
     ]
     # The body starts at the first prose line; a stand-alone question above it is a
@@ -1112,7 +1111,7 @@ def _title_and_body(page: _Page, title: str | None) -> tuple[str | None, list[st
     )
     prose[:head] = [False] * head
     # An end marker after the body has begun closes it; before the body it is furniture.
-    end = next((i for i, kind in enumerate(page.kinds) if i > head and kind and kind[0] is _Line.END), len(prose))
+    end = next((i for i, kind in enumerate(page.kinds) if i > head and kind and kind[0] == "end"), len(prose))
     prose[end:] = [False] * (len(prose) - end)
     if title is not None:
         title = " ".join(title.split()) or None
@@ -2418,7 +2417,7 @@ def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # no
     kind, reason = entry if entry else (None, "")
     if line > gap.end:
         return "after end"
-    if kind is _Line.END:
+    if kind == "end":
         return "end" if line == gap.end else "related"
     if not ANY_LETTER.search(piece):
         return "no letters"
@@ -2426,7 +2425,7 @@ def _aside_kind(gap: _Gap, line: int, piece: str, cut: str | None) -> str:  # no
         return "title"
     if cut:
         return cut
-    if kind is _Line.FURNITURE:
+    if kind == "furniture":
         return reason
     # What else stands apart is a heading, or a stand-alone question above the body (a headline, a kicker).
     return "heading"
@@ -2461,7 +2460,7 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     page = _read_page(text)
     spans = _line_spans(text, page.lines)
     starts = [start for start, _ in spans]
-    texts = [_kind_at(page, i) in (_Line.PROSE, _Line.SHORT) for i in range(len(spans))]
+    texts = [_kind_at(page, i) in ("prose", "short") for i in range(len(spans))]
     # Every sentence of the body, those dropped as repeated too, is found: nothing else is left between them.
     body = _title_and_body(page, article.title)[1]  # the body does not depend on the title
     found = _sentence_starts(text, body, starts, texts)
@@ -2473,7 +2472,7 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
         return max(bisect_right(starts, offset) - 1, 0)
 
     first = line_of(found[0]) if found else len(spans)
-    end = next((i for i in range(first + 1, len(spans)) if _kind_at(page, i) is _Line.END), len(spans))
+    end = next((i for i in range(first + 1, len(spans)) if _kind_at(page, i) == "end"), len(spans))
     gap = _Gap(page, first, end, title)
     cursor = 0
     for sentence, start in zip([*body, ""], [*found, len(text)], strict=True):
