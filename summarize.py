@@ -224,8 +224,17 @@ RAW_WORD = re.compile(rf"(?:[^\W\d_]+|[{WORD_MARKS}]+)+")
 LETTERS = re.compile(r"[^\W\d_]+")
 # Tatweel is a letter to Unicode but says nothing on its own.
 ANY_LETTER = re.compile(r"[^\W\d_\u0640]")
-ARABIC_LETTER = re.compile(
-    r"[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06fa-\u06fc\u0750-\u077f\ufb50-\ufdfb\ufe70-\ufefc]"
+# The letters of the Arabic blocks and of the presentation forms (not tatweel, digits,
+# marks or signs), as first and last code points: _arabic_letters() makes the set on first
+# use, in a tenth of the time that compiling a pattern of them costs every start.
+ARABIC_LETTER_RANGES = (
+    (0x0620, 0x063F),
+    (0x0641, 0x064A),
+    (0x066E, 0x06D3),
+    (0x06FA, 0x06FC),
+    (0x0750, 0x077F),
+    (0xFB50, 0xFDFB),
+    (0xFE70, 0xFEFC),
 )
 # Sentence-final punctuation, in runs (?!, ..., ؟!) with any closing quotes, brackets or
 # invisible marks after it. Not the Arabic comma ، or the colon: Arabic prose strings
@@ -274,7 +283,9 @@ EXTRA_STOPWORDS = """
 # Clitics glued to the front of a word: the conjunctions و and ف, then a preposition
 # with the article (بال, كال, لل) or the article alone; or a lone ب or ل before four
 # letters or more (لتمويل), which can eat a root letter (لبنان): a light stemmer's trade.
-PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
+# Each article form leaves two letters or more; the first that does comes off.
+ARTICLES = ("بال", "كال", "لال", "ال", "لل")
+LONE_PREPOSITIONS = ("\u0628", "\u0644")  # ب ل
 # Snowball takes pronoun suffixes off one at a time, rescanning the word each time, so a
 # "word" of ten thousand ك costs seconds. The longest Arabic words have about fifteen
 # letters (أفأستسقيناكموها): longer runs of letters are not words and give no keyword,
@@ -489,8 +500,16 @@ def _normalized(entries: Iterable[str]) -> list[str]:
 
 
 def _words(table: str, separator: str | None = None) -> tuple[str, ...]:
-    """A table's entries, normalized."""
-    return tuple(_normalized(" ".join(entry.split()) for entry in table.split(separator) if entry.strip()))
+    """A table's entries, normalized: the words of the table, or its phrases between separators.
+
+    >>> _words("أحد | إلى  آخر |", "|")
+    ('احد', 'الي اخر')
+    """
+    # Normalized whole, then split: one call, and no Python loop over the words.
+    table = normalize(table)
+    if separator is None:
+        return tuple(table.split())
+    return tuple(filter(None, (" ".join(entry.split()) for entry in table.split(separator))))
 
 
 @functools.cache
@@ -539,12 +558,27 @@ def _is_pause(text: str, match: re.Match[str]) -> bool:
     return rest[:1] in (" ", "\u00a0") and ANY_LETTER.match(rest[1:]) is not None
 
 
+@functools.cache
+def _arabic_letters() -> frozenset[str]:
+    """The Arabic letters, made once."""
+    return frozenset(chr(point) for first, last in ARABIC_LETTER_RANGES for point in range(first, last + 1))
+
+
+def _has_arabic(text: str) -> bool:
+    """Whether text holds an Arabic letter (it stops at the first).
+
+    >>> _has_arabic("Gaza 2024"), _has_arabic("2024 غزة"), _has_arabic("\u0640")
+    (False, True, False)
+    """
+    return not _arabic_letters().isdisjoint(text)
+
+
 def _sentence_ends(text: str) -> Iterator[int]:
     """Yield the offsets just past each sentence-final punctuation run in text."""
     for match in SENTENCE_END.finditer(text):
         after = text[match.end() : match.end() + 1]
         # "3.5", "www.x.org" and "أ.د" go on; "الحرب.وقال" and "الـ78.واستهل" lack only their space.
-        if after and not after.isspace() and not ARABIC_LETTER.match(after):
+        if after and not after.isspace() and after not in _arabic_letters():
             continue
         if match.group() == "." and (
             _is_initial(text, match.start()) or SPACED_DATE_DOT.match(text, match.start() - 1) is not None
@@ -778,7 +812,7 @@ def _furniture_kind(line: str, words: Sequence[str], text_has_arabic: bool) -> s
     furniture = _furniture()
     if not words:
         return "no letters"
-    if text_has_arabic and not ARABIC_LETTER.search(line):
+    if text_has_arabic and not _has_arabic(line):
         return "foreign"
     item = line.lstrip()
     if item.startswith(BULLETS) or (item.startswith(DASHES) and item[1:2].isspace()):
@@ -861,7 +895,7 @@ def _read_page(text: str) -> _Page:
     list of short lines (a ticker, a menu, related headlines).
     """
     lines = _segments(text)
-    text_has_arabic = ARABIC_LETTER.search(text) is not None
+    text_has_arabic = _has_arabic(text)
     kinds = [_line_kind(line, text_has_arabic) if line.strip() else None for line in lines]
     text_kinds = ("prose", "short")
     hard_wrapped = _is_hard_wrapped(lines, kinds)
@@ -1198,8 +1232,9 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
     normalized to ه, is not mistaken for a stopword with a pronoun (طاقه is not طاق+ه).
     """
     words = frozenset(_normalized([*CLASSIFIED_STOPWORDS, *EXTRA_STOPWORDS.split()]))
+    has_pronoun = operator.itemgetter("has_pronoun")
     hosts = frozenset(
-        _normalized(word for word, entries in CLASSIFIED_STOPWORDS.items() if any(e["has_pronoun"] for e in entries))
+        _normalized(word for word, entries in CLASSIFIED_STOPWORDS.items() if any(map(has_pronoun, entries)))
     )
     return words, hosts
 
@@ -1258,11 +1293,24 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("arabic")
 
 
+def _without_article(token: str) -> str:
+    """A normalized token without the clitics before a content word (ARTICLES, LONE_PREPOSITIONS).
+
+    >>> [_without_article(token) for token in ("والتنظيم", "للعمل", "لتمويل", "بيت", "الم")]
+    ['تنظيم', 'عمل', 'تمويل', 'بيت', 'الم']
+    """
+    start = 1 if token[:1] in CONJUNCTIONS else 0
+    for article in ARTICLES:
+        if token.startswith(article, start) and len(token) - start - len(article) >= 2:
+            return token[start + len(article) :]
+    return token[1:] if token[:1] in LONE_PREPOSITIONS and len(token) >= 5 else token
+
+
 def _bare(token: str) -> str:
     """A normalized content word made ready for Snowball."""
     # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
     # final ه goes back to ة so that Snowball's feminine ending rules can fire.
-    bare = PROCLITICS.sub("", token)
+    bare = _without_article(token)
     return bare[:-1] + araby.TEH_MARBUTA if bare.endswith(araby.HEH) else bare
 
 
@@ -2714,7 +2762,7 @@ def _summarize_record(line: str, source: str, lengths: _Lengths) -> tuple[dict[s
     own = _record(summary, source)
     replaced = tuple(key for key in record if key in own)
     output = {**{key: value for key, value in record.items() if key != "text" and key not in own}, **own}
-    return output, replaced, ARABIC_LETTER.search(text) is not None
+    return output, replaced, _has_arabic(text)
 
 
 def _string_field(record: dict[str, Any], field: str) -> str:
@@ -2754,7 +2802,7 @@ def _summarize_page_record(
     consumed = {"html", "url"}  # the page and its address are read, not copied
     replaced = tuple(key for key in record if key in own and key not in consumed)
     output = {**{key: value for key, value in record.items() if key not in consumed and key not in own}, **own}
-    return output, replaced, ARABIC_LETTER.search(page.text) is not None
+    return output, replaced, _has_arabic(page.text)
 
 
 def _refuse_constant(name: str) -> object:
@@ -3274,7 +3322,7 @@ def _documents(
             _say(f"{_label(name)}: {MEMORY_EXHAUSTED if isinstance(error, MemoryError) else error}")
             failed = True
             continue
-        if not ARABIC_LETTER.search(text):
+        if not _has_arabic(text):
             _say(f"warning: {_label(name)}: no Arabic text, summarized anyway")
         if output_format == "json":
             output = render_json(summary, name, page)
