@@ -34,8 +34,15 @@ def test_quick_run_prints_every_figure_beside_its_peer(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     rows = [line.split(" | ") for line in out.splitlines() if line.startswith("| ")][1:]
     figures = [re.sub(r"\d[\d,.]*", "N", re.sub(r" \(.*?\)", "", row[0].removeprefix("| "))) for row in rows]
-    without_git = "left out" in out  # the figures against the code before need git
+    without_git = "against the code before are left out" in out  # they need git
     assert figures == [figure for figure in FIGURES if not (without_git and "code before" in figure)]
     assert all(float(row[3]) > 0 for row in rows)
     assert all(row[5] == "- |" for row in rows if row[4] == "none: for reference")
     assert all(row[5] in {"yes |", "NO |"} for row in rows if row[4] != "none: for reference")
+
+
+@pytest.mark.skipif(speed.shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_instruction_counts_grow_with_the_work_a_command_does() -> None:
+    idle = speed.instructions([sys.executable, "-c", "pass"])
+    busy = speed.instructions([sys.executable, "-c", "for _ in range(10**5): pass"])
+    assert 10**7 < idle < busy - 10**5  # Python's own start is millions; each loop turn is several

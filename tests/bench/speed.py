@@ -13,7 +13,9 @@ by side (the fastest of a few interleaved runs), never an absolute time:
 - start-up: `summarize FILE` and `summarize --help` against the import floor (Python
   importing click, pyarabic, PyStemmer and the stopword list, and nothing else), each run
   by a fresh venv that holds only the tool's dependencies, as a user's install does (the
-  full run makes one; --quick uses this Python);
+  full run makes one; --quick uses this Python); and, where valgrind is installed, the
+  same counted in instructions, with what importing the module and summarizing the first
+  article cost of them;
 - in-process throughput on the distinct articles, today's code against BASELINE's in the
   same process: cold (no word analysed yet) and warm (every word seen before);
 - peak memory and growth on huge articles; corpus mode with one and two processes;
@@ -156,9 +158,8 @@ def launcher(folder: Path, name: str, source: str) -> Path:
     return script
 
 
-def startup(python: str, folder: Path, article: Path, base: str | None, sizes: Sizes) -> list[Row]:
-    """Start-up of `summarize FILE` and `summarize --help` against the import floor, and against BASELINE."""
-    today = launcher(folder, "today", (ROOT / "summarize.py").read_text(encoding="utf-8"))
+def startup(python: str, today: Path, article: Path, base: str | None, sizes: Sizes) -> list[Row]:
+    """Start-up of `summarize FILE` and `summarize --help` (today's launcher) against the import floor and BASELINE."""
     floor = [python, "-c", FLOOR_IMPORTS]
     rows = []
     for label, args in (("summarize FILE", [str(article)]), ("summarize --help", ["--help"])):
@@ -177,7 +178,7 @@ def startup(python: str, folder: Path, article: Path, base: str | None, sizes: S
             )
         )
     if base is not None:
-        before = [python, str(launcher(folder, "before", base)), str(article)]
+        before = [python, str(launcher(today.parent.parent, "before", base)), str(article)]
         ours = [python, str(today), str(article)]
         run_quietly(before)
         ours_time, before_time = side_by_side(lambda: run_quietly(ours), lambda: run_quietly(before), sizes.startups)
@@ -187,6 +188,61 @@ def startup(python: str, folder: Path, article: Path, base: str | None, sizes: S
                 f"{ours_time * 1000:.1f} ms",
                 f"{before_time * 1000:.1f} ms ({BASELINE[:7]})",
                 ours_time / before_time,
+                "none: for reference",
+                None,
+            )
+        )
+    return rows
+
+
+def instructions(args: Sequence[str]) -> int:
+    """The instructions a command executes, as valgrind's callgrind counts them (the load does not move it)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    counted = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=True,
+    )
+    found = re.search(rb"Collected : (\d+)", counted.stderr)
+    if found is None:
+        sys.exit(f"speed.py: callgrind printed no count for {args}:\n{counted.stderr.decode()}")
+    return int(found[1])
+
+
+def startup_instructions(python: str, today: Path, article: Path) -> list[Row]:
+    """Start-up counted in instructions, against the floor; and what the module and the first article cost of it."""
+    floor = instructions([python, "-c", FLOOR_IMPORTS])
+    module = f"{FLOOR_IMPORTS}; import sys; sys.path.insert(0, {str(today.parent)!r}); import summarize"
+    imported = instructions([python, "-c", module])
+    text = f"open({str(article)!r}, encoding='utf-8').read()"
+    worked = instructions([python, "-c", f"{module}; summarize.summarize({text})"])
+    rows = []
+    for label, args in (("summarize FILE", [str(article)]), ("summarize --help", ["--help"])):
+        ours = instructions([python, str(today), *args])
+        rows.append(
+            Row(
+                f"start-up in instructions (callgrind), {label}, against the import floor",
+                f"{ours / 1e6:.1f} M",
+                f"{floor / 1e6:.1f} M (imports alone)",
+                ours / floor,
+                "<= 1.10",
+                ours / floor <= 1.10,
+            )
+        )
+    # The target leaves a tenth of the floor for everything summarize adds: these two are most of it.
+    for label, count in (
+        ("importing summarize.py", imported - floor),
+        ("summarize() on the sample article, the first in its process", worked - imported),
+    ):
+        rows.append(
+            Row(
+                f"instructions of {label}, against the tenth of the floor that the target leaves",
+                f"{count / 1e6:.1f} M",
+                f"{floor / 10e6:.1f} M",
+                count / (floor / 10),
                 "none: for reference",
                 None,
             )
@@ -444,7 +500,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         before = None if base is None else history.imported(base, "summarize_baseline", folder)
         article = folder / "sample.txt"
         shutil.copyfile(SAMPLE, article)
-        rows = startup(bare_python(folder, args.quick), folder, article, base, sizes)
+        python = bare_python(folder, args.quick)
+        today = launcher(folder, "today", (ROOT / "summarize.py").read_text(encoding="utf-8"))
+        rows = startup(python, today, article, base, sizes)
+        if args.quick or shutil.which("valgrind") is None:
+            print("--quick, or valgrind not found: the start-up instruction counts are left out")
+        else:
+            rows += startup_instructions(python, today, article)
         rows += throughput(articles, before, sizes)
         rows += huge(articles, folder, sizes)
         rows += corpus(articles, folder, sizes)
