@@ -283,9 +283,7 @@ EXTRA_STOPWORDS = """
 # Clitics glued to the front of a word: the conjunctions و and ف, then a preposition
 # with the article (بال, كال, لل) or the article alone; or a lone ب or ل before four
 # letters or more (لتمويل), which can eat a root letter (لبنان): a light stemmer's trade.
-# Each article form leaves two letters or more; the first that does comes off.
-ARTICLES = ("بال", "كال", "لال", "ال", "لل")
-LONE_PREPOSITIONS = ("\u0628", "\u0644")  # ب ل
+PROCLITICS = re.compile(r"^[وف]?(?:[بكل]?ال|لل)(?=..)|^[بل](?=....)")
 # Snowball takes pronoun suffixes off one at a time, rescanning the word each time, so a
 # "word" of ten thousand ك costs seconds. The longest Arabic words have about fifteen
 # letters (أفأستسقيناكموها): longer runs of letters are not words and give no keyword,
@@ -1293,24 +1291,11 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("arabic")
 
 
-def _without_article(token: str) -> str:
-    """A normalized token without the clitics before a content word (ARTICLES, LONE_PREPOSITIONS).
-
-    >>> [_without_article(token) for token in ("والتنظيم", "للعمل", "لتمويل", "بيت", "الم")]
-    ['تنظيم', 'عمل', 'تمويل', 'بيت', 'الم']
-    """
-    start = 1 if token[:1] in CONJUNCTIONS else 0
-    for article in ARTICLES:
-        if token.startswith(article, start) and len(token) - start - len(article) >= 2:
-            return token[start + len(article) :]
-    return token[1:] if token[:1] in LONE_PREPOSITIONS and len(token) >= 5 else token
-
-
 def _bare(token: str) -> str:
     """A normalized content word made ready for Snowball."""
     # Snowball keeps و+ال and a lone ل (والتنظيم, لتمويل), so clitics go first; a
     # final ه goes back to ة so that Snowball's feminine ending rules can fire.
-    bare = _without_article(token)
+    bare = PROCLITICS.sub("", token)
     return bare[:-1] + araby.TEH_MARBUTA if bare.endswith(araby.HEH) else bare
 
 
