@@ -172,6 +172,8 @@ else:
                 raise ValueError(f"Got unexpected field names: {list(changes)!r}")
             return values
 
+        __replace__ = _replace  # copy.replace(), from Python 3.13, as namedtuple's
+
         def _asdict(self) -> dict[str, Any]:
             """A new dict from the field names to their values."""
             return dict(zip(self._fields, self, strict=True))

@@ -57,6 +57,12 @@ def _set_new_attribute(instance: Any) -> None:
     instance.extra = 0
 
 
+def _copy_replace(instance: Any, field: str) -> Any:
+    """copy.replace(instance, field=0) where Python has it (3.13), else _replace."""
+    replace = getattr(copy, "replace", None)
+    return replace(instance, **{field: 0}) if replace else instance._replace(**{field: 0})
+
+
 def _match_positionally(instance: Any) -> object:
     record = type(instance)
     first = record._fields[0]
@@ -82,6 +88,7 @@ BEHAVIOURS: list[tuple[str, Callable[[type[Any]], object]]] = [
     ("_replace", lambda cls: tuple(cls(*_values(cls))._replace(**{cls._fields[-1]: 0}))),
     ("_replace of an unknown field", lambda cls: _outcome(lambda: cls(*_values(cls))._replace(nope=0))),
     ("_make", lambda cls: tuple(cls._make(_values(cls)))),
+    ("copy.replace, from Python 3.13", lambda cls: tuple(_copy_replace(cls(*_values(cls)), cls._fields[0]))),
     ("_make of too few", lambda cls: _outcome(lambda: cls._make(_values(cls)[:-1]))),
     ("too many arguments", lambda cls: _outcome(lambda: cls(*_values(cls), 0))),
     ("too few arguments", _outcome),  # the class called with nothing
