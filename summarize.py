@@ -168,8 +168,9 @@ else:
         def _replace(self, **changes: Any) -> Any:
             """A new instance with the named fields replaced."""
             values = self._make(map(changes.pop, self._fields, self))
-            if changes:
-                raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+            if changes:  # a TypeError from Python 3.13 on, as namedtuple's
+                unexpected = TypeError if sys.version_info >= (3, 13) else ValueError
+                raise unexpected(f"Got unexpected field names: {list(changes)!r}")
             return values
 
         __replace__ = _replace  # copy.replace(), from Python 3.13, as namedtuple's
