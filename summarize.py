@@ -104,9 +104,9 @@ INVISIBLE_TABLE = MappingProxyType(dict.fromkeys(map(ord, INVISIBLES)))
 # makes each with collections.namedtuple, which compiles its constructor from source, and
 # its class statement also compiles each field's annotation: 1.4 ms of every start for
 # fifteen classes, a seventh of what summarize adds to its imports. _Record makes the same
-# kind of class, a tuple with a property per field, in a tenth of the time; type checkers
-# see typing.NamedTuple itself, and tests/test_records.py holds the two to the same
-# behaviour.
+# kind of class, a tuple with a field reader per annotation, in a sixth of the time; type
+# checkers see typing.NamedTuple itself, and tests/test_records.py holds each class to
+# what collections.namedtuple makes.
 if TYPE_CHECKING:
     from typing import NamedTuple as _Record
 else:
@@ -123,13 +123,29 @@ else:
         """The class of named tuples made by subclassing _Record: one field per annotation."""
 
         def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> type:
+            if any(getattr(base, "_fields", ()) for base in bases):
+                # A subclass of a record is a plain subclass, as one of a namedtuple is.
+                return super().__new__(mcs, name, bases, namespace)
             # Annotations are postponed: their names are the fields, their texts never run.
             fields = tuple(namespace.get("__annotations__", ()))
+            if not fields and bases != (tuple,):  # without the future import there would be none
+                raise TypeError(f"{name}: a record needs annotated fields")
             defaults = {field: namespace.pop(field) for field in fields if field in namespace}
             for number, field in enumerate(fields):
                 namespace[field] = _tuplegetter(number, f"Alias for field number {number}")
             namespace.update(__slots__=(), _fields=fields, _field_defaults=defaults, __match_args__=fields)
             return super().__new__(mcs, name, bases, namespace)
+
+        @property
+        def __signature__(cls) -> Any:
+            """The constructor's signature, for inspect and help(): the fields, as namedtuple's."""
+            import inspect
+
+            kind, empty = inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.empty
+            defaults = cls._field_defaults
+            return inspect.Signature(
+                inspect.Parameter(field, kind, default=defaults.get(field, empty)) for field in cls._fields
+            )
 
     class _Record(tuple, metaclass=_RecordType):
         """A named tuple: what collections.namedtuple makes, with the same methods."""
@@ -229,7 +245,7 @@ LETTERS = re.compile(r"[^\W\d_]+")
 ANY_LETTER = re.compile(r"[^\W\d_\u0640]")
 # The letters of the Arabic blocks and of the presentation forms (not tatweel, digits,
 # marks or signs), as first and last code points: _arabic_letters() makes the set on first
-# use, in a tenth of the time that compiling a pattern of them costs every start.
+# use, in a quarter of the time that compiling a pattern of them cost every start.
 ARABIC_LETTER_RANGES = (
     (0x0620, 0x063F),
     (0x0641, 0x064A),
@@ -752,6 +768,9 @@ GLUED_MARKS = ("-", "\u2013", "\u2014", "/", ":", "(", "  ")
 # a sixth of a millisecond.
 if TYPE_CHECKING:
     _Line = Literal["furniture", "end", "short", "prose"]
+else:
+    _Line = str  # for typing.get_type_hints()
+TEXT_KINDS: tuple[_Line, ...] = ("prose", "short")  # the kinds a page's text may be
 
 
 def _key(text: str) -> str:
@@ -898,12 +917,11 @@ def _read_page(text: str) -> _Page:
     lines = _segments(text)
     text_has_arabic = _has_arabic(text)
     kinds = [_line_kind(line, text_has_arabic) if line.strip() else None for line in lines]
-    text_kinds = ("prose", "short")
     hard_wrapped = _is_hard_wrapped(lines, kinds)
     joins = [False] * len(lines)
     for i, kind in enumerate(kinds[:-1]):
         following = kinds[i + 1]
-        if kind is None or following is None or kind[0] not in text_kinds or following[0] not in text_kinds:
+        if kind is None or following is None or kind[0] not in TEXT_KINDS or following[0] not in TEXT_KINDS:
             continue
         # Inside a wrapped paragraph, a line without a sentence end runs on, however short.
         wrapped = i > 0 and joins[i - 1] and not _ends_sentence(lines[i])
@@ -934,7 +952,7 @@ def _is_hard_wrapped(lines: Sequence[str], kinds: Sequence[tuple[_Line, str] | N
     text = [
         i
         for i, kind in enumerate(kinds)
-        if kind is not None and kind[0] in ("prose", "short") and len(lines[i].strip()) >= WRAP_MIN_CHARACTERS
+        if kind is not None and kind[0] in TEXT_KINDS and len(lines[i].strip()) >= WRAP_MIN_CHARACTERS
     ]
     widths = sorted(len(lines[i].strip()) for i in text)
     # Nine lines in ten set the wrap width: wider than any wrap, they are paragraphs of
@@ -2496,7 +2514,7 @@ def _line_pieces(text: str, article: Article) -> Iterator[tuple[str, str]]:
     page = _read_page(text)
     spans = _line_spans(text, page.lines)
     starts = [start for start, _ in spans]
-    texts = [_kind_at(page, i) in ("prose", "short") for i in range(len(spans))]
+    texts = [_kind_at(page, i) in TEXT_KINDS for i in range(len(spans))]
     # Every sentence of the body, those dropped as repeated too, is found: nothing else is left between them.
     body = _title_and_body(page, article.title)[1]  # the body does not depend on the title
     found = _sentence_starts(text, body, starts, texts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import collections
 import copy
+import inspect
 import pickle
 from collections.abc import Callable
 from typing import Any
@@ -57,6 +58,18 @@ def _set_new_attribute(instance: Any) -> None:
     instance.extra = 0
 
 
+def _length(values: tuple[Any, ...]) -> int:
+    return len(values)
+
+
+def _plain_subclass(record: type[Any]) -> object:
+    """What a subclass that only adds a method makes of the record's values."""
+    metaclass: Any = type(record)  # as a class statement would make it
+    subclass = metaclass("Sub", (record,), {"extra": _length})
+    instance = subclass(*_values(record))
+    return (subclass._fields, repr(instance), instance.extra(), hasattr(instance, "__dict__"))
+
+
 def _copy_replace(instance: Any, field: str) -> Any:
     """copy.replace(instance, field=0) where Python has it (3.13), else _replace."""
     replace = getattr(copy, "replace", None)
@@ -84,7 +97,9 @@ BEHAVIOURS: list[tuple[str, Callable[[type[Any]], object]]] = [
     ("_field_defaults", lambda cls: cls._field_defaults),
     ("__match_args__", lambda cls: cls.__match_args__),
     ("matched by position", lambda cls: _match_positionally(cls(*_values(cls)))),
-    ("_asdict", lambda cls: cls(*_values(cls))._asdict()),
+    ("_asdict, in field order", lambda cls: list(cls(*_values(cls))._asdict().items())),
+    ("signature", lambda cls: str(inspect.signature(cls))),
+    ("a plain subclass", _plain_subclass),
     ("_replace", lambda cls: tuple(cls(*_values(cls))._replace(**{cls._fields[-1]: 0}))),
     ("_replace of an unknown field", lambda cls: _outcome(lambda: cls(*_values(cls))._replace(nope=0))),
     ("_make", lambda cls: tuple(cls._make(_values(cls)))),
@@ -107,6 +122,30 @@ def test_the_records_are_the_module_s_named_tuples() -> None:
     names = [record.__name__ for record in RECORDS]
     assert set(PUBLIC) <= set(names)
     assert len(names) == 15
+
+
+# The public classes' fields and defaults are the API; _LineResult is the other class with defaults.
+FIELDS: dict[type[Any], tuple[tuple[str, ...], dict[str, object]]] = {
+    summarize.Sentence: (("index", "text", "score"), {}),
+    summarize.Summary: (("sentences", "keywords", "title", "total_sentences", "total_words"), {}),
+    summarize.Article: (("title", "sentences"), {}),
+    summarize.WebPage: (("title", "text", "url", "date", "author"), {"url": None, "date": None, "author": None}),
+    summarize._LineResult: (
+        ("number", "size", "output", "error", "replaced", "no_arabic"),
+        {"output": "", "error": "", "replaced": (), "no_arabic": False},
+    ),
+}
+
+
+@pytest.mark.parametrize("record", FIELDS, ids=[record.__name__ for record in FIELDS])
+def test_fields_and_defaults_are_the_annotated_ones(record: type[Any]) -> None:
+    assert (record._fields, record._field_defaults) == FIELDS[record]
+
+
+def test_a_record_without_fields_is_refused() -> None:
+    base = summarize.Sentence.__bases__[0]  # _Record, which type checkers see as typing.NamedTuple
+    with pytest.raises(TypeError, match="Empty: a record needs annotated fields"):
+        type(base)("Empty", (base,), {})
 
 
 @pytest.mark.parametrize(("behaviour", "outcome"), BEHAVIOURS, ids=[name for name, _ in BEHAVIOURS])
