@@ -46,3 +46,24 @@ def test_instruction_counts_grow_with_the_work_a_command_does() -> None:
     idle = speed.instructions([sys.executable, "-c", "pass"])
     busy = speed.instructions([sys.executable, "-c", "for _ in range(10**5): pass"])
     assert 10**7 < idle < busy - 10**5  # Python's own start is millions; each loop turn is several
+
+
+def test_instruction_rows_are_each_count_against_the_floor_or_its_tenth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def counted(args: list[str]) -> int:  # fixed counts stand in for callgrind's
+        code = args[-1]
+        if code == speed.FLOOR_IMPORTS:
+            return 200_000_000
+        if "summarize.summarize(" in code:
+            return 240_000_000
+        return 220_000_000 if code.endswith("import summarize") else 250_000_000
+
+    monkeypatch.setattr(speed, "instructions", counted)
+    rows = speed.startup_instructions(sys.executable, tmp_path / "today" / "summarize", tmp_path / "sample.txt")
+    assert [(row.ours, row.peer, round(row.ratio, 3), row.met) for row in rows] == [
+        ("250.0 M", "200.0 M (imports alone)", 1.25, False),
+        ("250.0 M", "200.0 M (imports alone)", 1.25, False),
+        ("20.0 M", "20.0 M", 1.0, None),
+        ("20.0 M", "20.0 M", 1.0, None),
+    ]
