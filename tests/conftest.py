@@ -3,6 +3,7 @@
 import importlib.util
 import json
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,17 @@ collect_ignore = [
 # No deadline: a slow, shared machine must not fail a property test.
 settings.register_profile("default", deadline=None, max_examples=200)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def ctrl_c() -> None:
+    """Skip a test that presses Ctrl-C where it cannot reach the command.
+
+    A test run started in the background of a non-interactive shell ignores SIGINT, and
+    the commands it starts inherit that: the test would wait for ever.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        pytest.skip("this test run ignores SIGINT (started in the background), and so would the command")
 
 
 @pytest.fixture(scope="session")

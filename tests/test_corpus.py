@@ -338,6 +338,7 @@ def test_closed_output_with_worker_processes_exits_141_quietly(tmp_path: Path) -
     assert b"Traceback" not in errors
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_ctrl_c_with_worker_processes_exits_130_without_tracebacks() -> None:
     with subprocess.Popen(
         [*SCRIPT, "--jsonl", "-j", "2"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE

@@ -66,6 +66,7 @@ def _fifo_without_writer(tmp_path: Path) -> tuple[list[str], int]:
         pytest.param(_fifo_without_writer, id="fifo-nobody-writes-to"),
     ],
 )
+@pytest.mark.usefixtures("ctrl_c")
 def test_ctrl_c_while_waiting_for_input_exits_130_quietly(
     tmp_path: Path, source: Callable[[Path], tuple[list[str], int]]
 ) -> None:
@@ -89,6 +90,7 @@ def test_ctrl_c_while_waiting_for_input_exits_130_quietly(
     assert _quiet(stderr), stderr
 
 
+@pytest.mark.usefixtures("ctrl_c")
 def test_ctrl_c_while_blocked_writing_exits_130_quietly(tmp_path: Path) -> None:
     path = write(tmp_path, "long.txt", LONG_ARTICLE)
     with subprocess.Popen(
