@@ -733,6 +733,7 @@ HEADLINE_RUN_WORDS = (4, 12)
 HEADLINE_ECHO = 0.6
 HEADLINE_KEYWORDS = 3
 HEADLINE_LEAD_WORDS = 6  # the lead left after the cut holds more words than this
+HEADLINE_BREAKS = FINAL_PUNCTUATION + '\u060c,:;\u061b\u00ab\u00bb"()-\u2013\u2014'  # none is in a headline run
 
 NUMERIC_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}|\d{1,2}:\d{2}")
 # Markdown images and links, file names, table rows: what scrapers leave of pictures.
@@ -1199,7 +1200,7 @@ def _echoed_headline_offset(sentence: str) -> int:
     # The longest run that is still echoed: the headline's end, before the lead's first words.
     for k in range(low, min(high + 1, len(words) - HEADLINE_LEAD_WORDS)):
         head = sentence[: words[k].start()]
-        if any(c in head for c in FINAL_PUNCTUATION + '\u060c,:;\u061b\u00ab\u00bb"()-\u2013\u2014'):
+        if any(c in head for c in HEADLINE_BREAKS):
             break
         keywords = tokenize(head)
         if len(set(keywords)) < HEADLINE_KEYWORDS or _has_stopword(head):

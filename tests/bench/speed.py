@@ -118,12 +118,23 @@ def command(name: str) -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", name]
 
 
+def installed_env() -> dict[str, str]:
+    """This environment, less what keeps Python from writing bytecode.
+
+    Installed tools start from compiled bytecode: let every side measured write and use its own.
+    """
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_quietly(args: Sequence[str]) -> None:
     """Run a command as an installed tool runs, output thrown away; fail loudly if it fails."""
-    # Installed tools start from compiled bytecode: let both sides write and use theirs.
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=installed_env(),
+        check=True,
     )
 
 
@@ -197,8 +208,7 @@ def startup(python: str, folder: Path, today: Path, article: Path, base: str | N
 
 def instructions(args: Sequence[str]) -> int:
     """The instructions a command executes, as valgrind's callgrind counts them (the load does not move it)."""
-    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONHASHSEED"] = "0"  # string hashes, and so set and dict work, the same in every run
+    env = installed_env() | {"PYTHONHASHSEED": "0"}  # string hashes, and so set and dict work, the same in every run
     counted = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
         stdin=subprocess.DEVNULL,
